@@ -1,0 +1,251 @@
+"""Refuse to build from broken sources, before anything is written.
+
+Checked on the Markdown in docs/<lang>/ (every language against the default one):
+the same pages, front matter with `title` and `description`, an explicit ASCII ID on
+every `##`-`######` heading, unique IDs, and the same IDs in the same order.
+Checked on the rendered Kazakh pages: every line of source/article-kk.txt, with the
+corrections of source/errata.yml applied, appears whole and in order within its section.
+Each problem is one line naming the file (and line) and what to do.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.plugins.sources")
+
+HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$")
+EXPLICIT_ID = re.compile(r"\{\s*#([^\s}]+)[^}]*\}$")
+ASCII_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass
+class Heading:
+    line: int
+    text: str
+    id: str | None
+
+
+@dataclass
+class Page:
+    path: Path
+    meta: dict = field(default_factory=dict)
+    headings: list[Heading] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def read_page(path: Path, root: Path) -> Page:
+    """Parse front matter and headings of one Markdown page, noting what is wrong."""
+    name = path.relative_to(root).as_posix()
+    page = Page(path)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    body_start = 0
+    if lines and lines[0].strip() == "---":
+        try:
+            end = lines.index("---", 1)
+        except ValueError:
+            page.problems.append(f"{name}:1: front matter opened with '---' is never closed: add a '---' line after it")
+            return page
+        try:
+            meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f":{mark.line + 2}" if mark else ":1"
+            page.problems.append(f"{name}{where}: front matter is not valid YAML ({getattr(error, 'problem', error)}): fix its syntax")
+            return page
+        if not isinstance(meta, dict):
+            page.problems.append(f"{name}:2: front matter must be 'key: value' lines: write 'title:' and 'description:'")
+            meta = {}
+        page.meta = meta
+        body_start = end + 1
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if not isinstance(value, str) or not value.strip():
+            page.problems.append(f"{name}:1: front matter has no '{key}': add '{key}: …' in the page's language between '---' lines")
+    in_fence = False
+    for number, text in enumerate(lines[body_start:], start=body_start + 1):
+        if FENCE.match(text):
+            in_fence = not in_fence
+        if in_fence or not (match := HEADING.match(text)):
+            continue
+        id_match = EXPLICIT_ID.search(match.group(2))
+        heading = Heading(number, text.strip(), id_match.group(1) if id_match else None)
+        if heading.id is None:
+            page.problems.append(f"{name}:{number}: heading '{heading.text}' has no explicit ID: end it with {{ #some-id }}, the same in every language")
+        elif not ASCII_ID.match(heading.id):
+            page.problems.append(f"{name}:{number}: ID '#{heading.id}' is not lowercase ASCII words joined by '-': rename it in every language")
+        elif heading.id in [h.id for h in page.headings]:
+            page.problems.append(f"{name}:{number}: ID '#{heading.id}' is used twice on the page: give this heading its own ID")
+        page.headings.append(heading)
+    return page
+
+
+def compare_pages(original: Page, translation: Page, root: Path) -> list[str]:
+    """Say where a translation's section IDs differ from the original's."""
+    name = translation.path.relative_to(root).as_posix()
+    source = original.path.relative_to(root).as_posix()
+    ours = [h.id for h in translation.headings]
+    theirs = [h.id for h in original.headings]
+    if ours == theirs:
+        return []
+    for index, expected in enumerate(theirs):
+        found = ours[index] if index < len(ours) else None
+        if found == expected:
+            continue
+        line = translation.headings[index].line if index < len(ours) else len(translation.path.read_text(encoding="utf-8").split("\n"))
+        if expected not in ours:
+            return [f"{name}:{line}: section '#{expected}' of {source} is missing: translate that section with the heading ID {{ #{expected} }}"]
+        if found not in theirs:
+            return [f"{name}:{line}: section ID '#{found}' is not in {source} (expected '#{expected}'): use the original's IDs, which never change"]
+        return [f"{name}:{line}: section '#{found}' is out of order: follow the order of {source} ({', '.join('#' + i for i in theirs if i)})"]
+    extra = translation.headings[len(theirs)]
+    return [f"{name}:{extra.line}: section ID '#{extra.id}' is not in {source}: remove it, or add it to every language"]
+
+
+def check_translations(docs: Path, locales: list[str]) -> list[str]:
+    """Compare every language's pages with the default language's (the first locale)."""
+    default, *others = locales
+    problems: list[str] = []
+    pages = {locale: {p.relative_to(docs / locale).as_posix(): read_page(p, docs.parent)
+                      for p in sorted((docs / locale).rglob("*.md"))} for locale in locales}
+    for locale in locales:
+        for page in pages[locale].values():
+            problems += page.problems
+    for locale in others:
+        for name, original in pages[default].items():
+            if name not in pages[locale]:
+                problems.append(f"docs/{locale}/{name}: missing: translate docs/{default}/{name} into it (pages never fall back to {default})")
+            elif not original.problems:  # a broken original is reported once, above
+                problems += compare_pages(original, pages[locale][name], docs.parent)
+        for name in pages[locale].keys() - pages[default].keys():
+            problems.append(f"docs/{locale}/{name}: has no original docs/{default}/{name}: add the original, or remove this page")
+    return problems
+
+
+class SectionText(HTMLParser):
+    """Collect the reader-visible text of rendered page content, per section ID.
+
+    Skips what the site adds to the text: permalink marks, footnote references and
+    the footnotes themselves (editorial notes and citations).
+    """
+
+    SKIPPED = ({"class": "headerlink"}, {"class": "footnote-ref"}, {"class": "footnote"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: dict[str, list[str]] = {"": []}
+        self.current = ""
+        self.skip_depth = 0
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("br", "hr", "img", "input", "meta", "link", "wbr"):
+            return
+        attributes = dict(attrs)
+        classes = (attributes.get("class") or "").split()
+        skipped = any(rule["class"] in classes for rule in self.SKIPPED)
+        if self.skip_depth or skipped:
+            self.skip_depth += 1
+        elif re.fullmatch(r"h[2-6]", tag) and attributes.get("id"):
+            self.current = attributes["id"]
+            self.sections.setdefault(self.current, [])
+        self.stack.append(tag)
+        self.sections[self.current].append(" ")
+
+    def handle_endtag(self, tag):
+        if tag not in self.stack:
+            return
+        while self.stack and self.stack.pop() != tag:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        if self.skip_depth:
+            self.skip_depth -= 1
+        self.sections[self.current].append(" ")
+
+    def handle_data(self, data):
+        if not self.skip_depth:
+            self.sections[self.current].append(data)
+
+
+def section_texts(html: str) -> dict[str, str]:
+    """Whitespace-normalised text of each section of rendered content."""
+    parser = SectionText()
+    parser.feed(html)
+    return {key: normalise(" ".join(parts)) for key, parts in parser.sections.items()}
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def corrected_lines(article: Path, errata: Path) -> list[str]:
+    """The article's lines with the listed corrections applied."""
+    lines = [normalise(line) for line in article.read_text(encoding="utf-8").splitlines()]
+    for entry in yaml.safe_load(errata.read_text(encoding="utf-8")) or []:
+        number, fix, to = entry.get("line"), entry.get("fix"), entry.get("to")
+        if not isinstance(number, int) or not 1 <= number <= len(lines) or not fix or to is None:
+            raise PluginError(f"{errata.name}: entry {entry!r} needs 'line' (1-{len(lines)}), 'fix' and 'to'")
+        count = lines[number - 1].count(fix)
+        if count != 1:
+            raise PluginError(f"{errata.name}: line {number}: '{fix}' occurs {count} times in the line, not once: make 'fix' longer or correct it")
+        lines[number - 1] = lines[number - 1].replace(fix, to)
+    return lines
+
+
+def check_coverage(lines: list[str], pages: dict[str, dict[str, str]], article_name: str) -> list[str]:
+    """Find every line in some section of some page, lines of one section in order."""
+    problems = []
+    last_seen: dict[tuple[str, str], tuple[int, int]] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line:
+            continue
+        where = [(page, section, text.find(line)) for page, sections in pages.items()
+                 for section, text in sections.items() if line in text]
+        if not where:
+            problems.append(f"{article_name}:{number}: this line is not on the Kazakh pages: restore it whole, or list a typo fix in source/errata.yml")
+            continue
+        page, section, offset = where[0]
+        previous = last_seen.get((page, section))
+        if previous and previous[1] > offset:
+            problems.append(f"{article_name}:{number}: this line comes before line {previous[0]} in {page}#{section}: keep the source's order")
+        last_seen[(page, section)] = (number, offset)
+    return problems
+
+
+# --- MkDocs events -------------------------------------------------------------------------
+
+_rendered: dict[str, dict[str, str]] = {}
+
+
+def _locales(config) -> list[str]:
+    languages = config.plugins["i18n"].config.languages
+    return [l.locale for l in sorted(languages, key=lambda l: not l.default)]
+
+
+def on_pre_build(config) -> None:
+    _rendered.clear()
+    docs = Path(config.docs_dir)
+    if problems := check_translations(docs, _locales(config)):
+        raise PluginError("Broken sources:\n" + "\n".join(problems))
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    if page.file.src_uri.startswith(_locales(config)[0] + "/"):
+        _rendered[f"docs/{page.file.src_uri}"] = section_texts(html)
+    return html
+
+
+def on_env(env, config, files):
+    if _rendered:
+        root = Path(config.config_file_path).parent
+        lines = corrected_lines(root / "source/article-kk.txt", root / "source/errata.yml")
+        if problems := check_coverage(lines, _rendered, "source/article-kk.txt"):
+            raise PluginError("Kazakh text lost:\n" + "\n".join(problems))
+    return env
