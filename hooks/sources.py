@@ -101,10 +101,10 @@ def compare_pages(original: Page, translation: Page, root: Path) -> list[str]:
         if found == expected:
             continue
         line = translation.headings[index].line if index < len(ours) else len(translation.path.read_text(encoding="utf-8").split("\n"))
+        if found is not None and found not in theirs:
+            return [f"{name}:{line}: section ID '#{found}' is not in {source} (expected '#{expected}'): use the original's IDs, which never change"]
         if expected not in ours:
             return [f"{name}:{line}: section '#{expected}' of {source} is missing: translate that section with the heading ID {{ #{expected} }}"]
-        if found not in theirs:
-            return [f"{name}:{line}: section ID '#{found}' is not in {source} (expected '#{expected}'): use the original's IDs, which never change"]
         return [f"{name}:{line}: section '#{found}' is out of order: follow the order of {source} ({', '.join('#' + i for i in theirs if i)})"]
     extra = translation.headings[len(theirs)]
     return [f"{name}:{extra.line}: section ID '#{extra.id}' is not in {source}: remove it, or add it to every language"]

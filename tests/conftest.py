@@ -63,3 +63,26 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def pages(site) -> list[BuiltPage]:
     return [BuiltPage(locale, name, site) for locale in LOCALES for name in PAGE_NAMES]
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site over HTTP under a sub-path."""
+    from browser import serve
+    with serve(site, "sub/path") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from browser import chromium
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()
