@@ -1,0 +1,75 @@
+"""One search index per language, so that a reader's search lists pages of their language only.
+
+mkdocs-static-i18n merges every language into `search/search_index.json`. After it has
+(priority -150, below its -100), this hook splits that index into
+`search/search_index.json` (Kazakh), `ru/search/search_index.json` and
+`en/search/search_index.json`, each with its own lunr languages and a separator that
+treats punctuation as space, and points the `base` of Material's `#__config` on Russian and
+English pages at their language's root, where Material's worker looks for the index.
+
+Every index also loads `lunr.wordforms` (overrides/assets/javascripts/lunr/min/), which
+brings word forms, folded letters and one-letter slips into Material's as-you-type search.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+# Spaces, hyphens, dashes, quotation marks, brackets and punctuation never belong to a word.
+SEPARATOR = r"[\s\-‐‑‒–—―«»„“”‟\"()\[\]{}.,:;!?…/\\]+"
+PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
+CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": )"[^"]*"')
+
+
+def _i18n(config):
+    return config.plugins["i18n"]
+
+
+def _default_locale(config) -> str:
+    return next(l.locale for l in _i18n(config).config.languages if l.default)
+
+
+def split_index(merged: dict, locales: list[str], default: str) -> dict[str, dict]:
+    """Per locale: the docs of that language, their locations relative to the language root."""
+    indexes = {locale: {"config": {**merged["config"], "lang": [locale, "wordforms"],
+                                   "separator": SEPARATOR, "pipeline": PIPELINE}, "docs": []}
+               for locale in locales}
+    for doc in merged["docs"]:
+        prefix, _, rest = doc["location"].partition("/")
+        locale = prefix if prefix in locales and prefix != default else default
+        location = rest if locale != default else doc["location"]
+        indexes[locale]["docs"].append({**doc, "location": location})
+    return indexes
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Make Material look for the index (and resolve results) under the language's root."""
+    locale = _i18n(config).current_language
+    if locale == _default_locale(config):
+        return output
+    root = get_relative_url(f"{locale}/", page.url)
+    output, count = CONFIG_BASE.subn(lambda m: f'{m.group(1)}"{root}"', output, count=1)
+    if count != 1:
+        raise PluginError(f"hooks/search.py: no #__config in {page.file.src_uri}: has Material's base.html changed?")
+    return output
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language and merged the index
+def on_post_build(config) -> None:
+    i18n = _i18n(config)
+    if i18n.building:  # an inner build of one language: the merged index is not there yet
+        return
+    site = Path(config.site_dir)
+    merged = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    locales = [l.locale for l in i18n.config.languages]
+    default = _default_locale(config)
+    for locale, index in split_index(merged, locales, default).items():
+        target = site / ("" if locale == default else locale) / "search/search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

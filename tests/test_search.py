@@ -1,0 +1,100 @@
+"""Search in the real search box: the reader's language only, and Kazakh as people type it."""
+
+from __future__ import annotations
+
+import pytest
+from browser import Watch
+from playwright.sync_api import expect
+
+HOME = {"kk": "", "ru": "ru/", "en": "en/"}
+
+
+def search(page, base_url: str, locale: str, query: str) -> list[str]:
+    """Type `query` into the search box of `locale`'s home page; the result links, best first.
+
+    Material searches on key-up; the query is filled in at once (Playwright sends no key
+    events for letters beyond US keys), then one key-up runs one search, whose results replace
+    the prompt that the box shows when ready.
+    """
+    page.goto(base_url + HOME[locale])
+    ready = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
+                          ".translations['search.result.placeholder']")
+    box = page.locator("input.md-search__input")
+    box.click()
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(ready, timeout=15000)
+    box.fill(query)
+    box.press("End")
+    expect(meta).not_to_have_text(ready)
+    links = page.locator(".md-search-result__item > a.md-search-result__link")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    return [h.split(base_url, 1)[-1] for h in hrefs]
+
+
+def pages_of(hrefs: list[str]) -> set[str]:
+    return {h.split("?")[0].split("#")[0] for h in hrefs}
+
+
+@pytest.mark.parametrize("locale, query", [("kk", "Amnesty"), ("ru", "Amnesty"), ("en", "Amnesty"),
+                                           ("kk", "Кривошеев"), ("ru", "Кривошеев")])
+def test_results_are_in_the_readers_language_only(page, base_url, locale, query):
+    watch = Watch(page, base_url.split("/sub/")[0])
+    hrefs = search(page, base_url, locale, query)
+    assert hrefs, f"nothing found for {query!r} in {locale}"
+    others = [h for h in hrefs if any(h.startswith(HOME[o]) for o in HOME if o != locale and HOME[o])]
+    if locale == "kk":
+        others = [h for h in hrefs if h.startswith(("ru/", "en/"))]
+    else:
+        others += [h for h in hrefs if not h.startswith(HOME[locale])]
+    assert others == []
+    assert (watch.failed, watch.foreign, watch.errors) == ([], [], [])
+
+
+# (language, query, a page the results must include)
+FINDS = [
+    # punctuation never glues to a word
+    ("kk", "қоғам", "blocking/"),
+    ("ru", "обществом", "ru/blocking/"),
+    ("en", "society", "en/blocking/"),
+    # Kazakh letters typed on a Russian keyboard
+    ("kk", "Бокаев", "prosecutions/"),
+    ("kk", "кукык", ""),
+    ("kk", "Казакстан", "recommendations/"),
+    # Latin Kazakh: 2021, 2018, 2017 and chat spellings
+    ("kk", "Qazaqstan", "recommendations/"),
+    ("kk", "äleumettik", ""),
+    ("kk", "áleýmettik", ""),
+    ("kk", "a'leumettik", ""),
+    ("kk", "jeli", "may-21/"),
+    ("kk", "Bokaev", "prosecutions/"),
+    ("kk", "shakyrdy", ""),
+    # Kazakh word forms not in the text
+    ("kk", "Боқаевқа", "prosecutions/"),
+    ("kk", "митингке", "may-21/"),
+    ("kk", "желілерде", "may-21/"),
+    # Russian and English forms, both ways, and prefixes as the reader types
+    ("ru", "задержание", "ru/may-21/"),
+    ("ru", "задержанных", "ru/may-21/"),
+    ("ru", "забл", "ru/blocking/"),
+    ("en", "blocked", "en/blocking/"),
+    ("en", "blocks", "en/blocking/"),
+    ("en", "detention", "en/may-21/"),
+    ("en", "restric", "en/blocking/"),
+    # a name survives a one-letter slip
+    ("en", "Bokayev", "en/prosecutions/"),
+    ("ru", "Бокаеф", "ru/prosecutions/"),
+    ("kk", "Кривошеэв", ""),
+]
+
+
+@pytest.mark.parametrize("locale, query, expected", FINDS)
+def test_search_finds_words_as_people_type_them(page, base_url, locale, query, expected):
+    hrefs = search(page, base_url, locale, query)
+    assert expected in pages_of(hrefs), (query, hrefs)
+
+
+def test_matches_are_highlighted_and_the_best_match_comes_first(page, base_url):
+    search(page, base_url, "kk", "Боқаевқа")
+    first = page.locator(".md-search-result__item").first
+    expect(first.locator("mark").first).to_be_visible()
+    assert "prosecutions/" in first.locator("a").first.get_attribute("href")
