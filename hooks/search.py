@@ -3,7 +3,8 @@
 mkdocs-static-i18n merges every language into `search/search_index.json`. After it has
 (priority -150, below its -100), this hook splits that index into
 `search/search_index.json` (Kazakh), `ru/search/search_index.json` and
-`en/search/search_index.json`, each with its own lunr languages and a separator that
+`en/search/search_index.json` (and, for the offline build, the `.js` twins that
+Material loads from file://), each with its own lunr languages and a separator that
 treats punctuation as space, and points the `base` of Material's `#__config` on Russian and
 English pages at their language's root, where Material's worker looks for the index.
 
@@ -69,7 +70,11 @@ def on_post_build(config) -> None:
     merged = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     locales = [l.locale for l in i18n.config.languages]
     default = _default_locale(config)
+    offline = config.plugins["material/offline"].config.enabled
     for locale, index in split_index(merged, locales, default).items():
         target = site / ("" if locale == default else locale) / "search/search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(data, encoding="utf-8")
+        if offline:  # from file://, Material loads the index as a script
+            target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")

@@ -42,9 +42,9 @@ class BuiltPage:
         return BeautifulSoup(self.path.read_text(encoding="utf-8"), "lxml")
 
 
-def build_site(config_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run the real build, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(config_dir: Path, site_dir: Path, offline: bool = False) -> subprocess.CompletedProcess:
+    """Run the real build, as `make build` does (OFFLINE=true: the file:// build)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
     return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
                           cwd=config_dir, env=env, capture_output=True, text=True)
 
@@ -56,6 +56,15 @@ def site(tmp_path_factory) -> Path:
         return (ROOT / given).resolve()
     target = tmp_path_factory.mktemp("site")
     result = build_site(ROOT, target)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The file:// build of the download."""
+    target = tmp_path_factory.mktemp("offline")
+    result = build_site(ROOT, target, offline=True)
     assert result.returncode == 0, result.stderr
     return target
 

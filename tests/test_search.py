@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from browser import Watch
 from playwright.sync_api import expect
@@ -10,13 +12,14 @@ HOME = {"kk": "", "ru": "ru/", "en": "en/"}
 
 
 def search(page, base_url: str, locale: str, query: str) -> list[str]:
-    """Type `query` into the search box of `locale`'s home page; the result links, best first.
+    """Type `query` into the search box of `locale`'s home page; the result pages, best first.
 
     Material searches on key-up; the query is filled in at once (Playwright sends no key
     events for letters beyond US keys), then one key-up runs one search, whose results replace
     the prompt that the box shows when ready.
     """
-    page.goto(base_url + HOME[locale])
+    offline = base_url.startswith("file:")
+    page.goto(base_url + HOME[locale] + ("index.html" if offline else ""))
     ready = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
                           ".translations['search.result.placeholder']")
     box = page.locator("input.md-search__input")
@@ -28,7 +31,11 @@ def search(page, base_url: str, locale: str, query: str) -> list[str]:
     expect(meta).not_to_have_text(ready)
     links = page.locator(".md-search-result__item > a.md-search-result__link")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    return [h.split(base_url, 1)[-1] for h in hrefs]
+    addresses = [h.split(base_url, 1)[-1] for h in hrefs]
+    if offline:  # ru/prosecutions.html#x -> ru/prosecutions/#x, as online
+        addresses = [re.sub(r"(?:index)?\.html(?=$|[?#])", lambda m: "" if m.group(0) == "index.html" else "/", a)
+                     for a in addresses]
+    return addresses
 
 
 def pages_of(hrefs: list[str]) -> set[str]:
@@ -98,3 +105,29 @@ def test_matches_are_highlighted_and_the_best_match_comes_first(page, base_url):
     first = page.locator(".md-search-result__item").first
     expect(first.locator("mark").first).to_be_visible()
     assert "prosecutions/" in first.locator("a").first.get_attribute("href")
+
+
+@pytest.fixture
+def offline_page(browser, offline_site):
+    """A tab on the file:// build with every network request blocked and counted."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.blocked = []
+    context.route(re.compile(r"^(?!file:|data:|blob:|about:)"), lambda route: (tab.blocked.append(route.request.url), route.abort()))
+    yield tab, offline_site.as_uri() + "/"
+    context.close()
+
+
+@pytest.mark.parametrize("locale, query, expected", [
+    ("kk", "Боқаевқа", "prosecutions/"), ("kk", "Qazaqstan", "recommendations/"), ("kk", "Amnesty", "about/"),
+    ("ru", "задержание", "ru/may-21/"), ("ru", "Amnesty", "ru/about/"),
+    ("en", "blocked", "en/blocking/"), ("en", "Amnesty", "en/about/"),
+])
+def test_offline_search_finds_in_the_readers_language_only(offline_page, locale, query, expected):
+    page, root = offline_page
+    hrefs = search(page, root, locale, query)
+    assert expected in pages_of(hrefs), (query, hrefs)
+    prefix = HOME[locale]
+    wrong = [h for h in hrefs if (h.startswith(("ru/", "en/")) if locale == "kk" else not h.startswith(prefix))]
+    assert wrong == []
+    assert page.blocked == []
