@@ -127,3 +127,31 @@ def test_offline_search_finds_in_the_readers_language_only(offline_page, locale,
     wrong = [h for h in hrefs if (h.startswith(("ru/", "en/")) if locale == "kk" else not h.startswith(prefix))]
     assert wrong == []
     assert page.blocked == []
+
+
+def worker_search(page, base_url: str, config: dict, docs: list[dict], query: str) -> list[str]:
+    """Material's own search worker, with our lunr modules, on a few documents of our own."""
+    page.goto(base_url)
+    worker = page.evaluate("JSON.parse(document.getElementById('__config').textContent).search")
+    return page.evaluate("""([url, setup, query]) => new Promise((resolve, reject) => {
+        const worker = new Worker(new URL(url, location))
+        worker.onerror = event => reject(event.message)
+        worker.onmessage = ({data}) => data.type === 1
+            ? worker.postMessage({type: 2, data: query})
+            : resolve(data.data.items.flat().map(item => item.location))
+        worker.postMessage({type: 0, data: setup})
+    })""", [worker, {"config": config, "docs": docs, "options": {"suggest": False}}, query])
+
+
+@pytest.mark.parametrize("query, first", [("Боқаев", "exact"), ("Бокаев", "folded"),
+                                          ("Qazaqstan", "latin"), ("Қазақстан", "cyrillic")])
+def test_the_exact_spelling_ranks_first_when_both_forms_exist(page, base_url, site, query, first):
+    import json
+    config = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["config"]
+    docs = [{"location": "exact", "title": "а", "text": "Макс Боқаев туралы"},
+            {"location": "folded", "title": "ә", "text": "Макс Бокаев туралы"},
+            {"location": "latin", "title": "б", "text": "Qazaqstan turaly"},
+            {"location": "cyrillic", "title": "в", "text": "Қазақстан туралы"}]
+    found = worker_search(page, base_url, config, docs, query)
+    assert found[0] == first, found
+    assert len(found) == 2
