@@ -7,11 +7,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Dates in the downloads come from the last commit, so that two builds are byte-identical.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build test lock clean
+# Debian packages: the PDF (WeasyPrint: Pango, fonts with Kazakh letters) and the tests
+# (Chromium, pdftotext, zbarimg, Java for the Nu HTML Checker).
+BUILD_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+TEST_DEBS := chromium poppler-utils zbar-tools default-jre-headless
+
+.PHONY: help serve build build-debs test-debs test lock clean
 
 help: ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
+	@grep -E '^[a-z -]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
 
 $(BIN)/mkdocs: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,17 +28,22 @@ $(BIN)/mkdocs: requirements.txt
 serve: $(BIN)/mkdocs ## Serve the site live at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-build: $(BIN)/mkdocs ## Build the site into site/ (replaced only when the whole build succeeds)
+build: $(BIN)/mkdocs build-debs ## Build the site into site/ (replaced only when the whole build succeeds)
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
 
-chromium: ## Install Debian's Chromium for the browser tests, when it is missing
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else echo "The browser tests need Debian's Chromium: run 'sudo apt-get install chromium', then 'make test' again." >&2; exit 1; fi; }
+build-debs: DEBS = $(BUILD_DEBS)
+test-debs: DEBS = $(TEST_DEBS)
+build-debs test-debs: ## Install the Debian packages for the build (or the tests) that are missing
+	@missing=$$(for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || \
+	  { [ $$p = default-jre-headless ] && command -v java >/dev/null; } || echo $$p; done); \
+	[ -z "$$missing" ] || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "Installing $$missing"; apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Missing Debian packages: run 'sudo apt-get install $$missing', then make again." >&2; exit 1; fi; }
 
-test: build chromium ## Build, then run the whole test suite on the built site
+test: build test-debs ## Build, then run the whole test suite on the built site
 	SITE_DIR=site $(BIN)/pytest
 
 lock: $(BIN)/mkdocs ## Recompile requirements.txt from requirements.in (pins and hashes)
