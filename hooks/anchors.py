@@ -1,10 +1,10 @@
-"""Section permalinks labelled in the page's language.
+"""Links within a page (section permalinks, footnote back-links) labelled in the page's language.
 
-Python-Markdown's `toc` gives every heading's permalink (¶) one title for all languages.
-This hook drops it from the page title (whose generated ID, like `_1`, is no campaign
-link) and replaces it with `extra.strings.permalink` of the language being built
-(mkdocs.yml), so that screen readers and tooltips speak the page's language.
-"""
+Python-Markdown's `toc` and `footnotes` give every permalink (¶) and back-link (↩) one English
+title for all languages. This hook gives them `extra.strings.permalink` and
+`extra.strings.footnote_back` of the language being built (mkdocs.yml), so that screen readers
+and tooltips speak the page's language, and drops the permalink of the page title (whose
+generated ID, like `_1`, is no campaign link)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import html
 import re
 
 PERMALINK = re.compile(r'(<a class="headerlink" href="#[^"]*") title="[^"]*">')
+BACKLINK = re.compile(r'(<a class="footnote-backref" href="#[^"]*") title="[^"]*"')
 TITLE_PERMALINK = re.compile(r'(<h1\b[^>]*>.*?)<a class="headerlink"[^>]*>.*?</a>(</h1>)', re.S)
 
 
@@ -21,5 +22,11 @@ def label_permalinks(content: str, label: str) -> str:
     return PERMALINK.sub(rf'\1 title="{escaped}" aria-label="{escaped}">', content)
 
 
+def label_backlinks(content: str, label: str) -> str:
+    escaped = html.escape(label, quote=True)
+    return BACKLINK.sub(rf'\1 title="{escaped}" aria-label="{escaped}"', content)
+
+
 def on_page_content(content: str, page, config, files) -> str:
-    return label_permalinks(content, config.extra["strings"]["permalink"])
+    strings = config.extra["strings"]
+    return label_backlinks(label_permalinks(content, strings["permalink"]), strings["footnote_back"])
