@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
+import re
 import tempfile
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 # Flags for a closed network: no background connections of Chromium's own (see README).
@@ -60,3 +61,37 @@ class Watch:
         page.on("request", lambda r: not r.url.startswith((origin, "data:", "blob:")) and self.foreign.append(r.url))
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+
+HOME = {"kk": "", "ru": "ru/", "en": "en/"}
+
+
+def search(page, base_url: str, locale: str, query: str) -> list[str]:
+    """Type `query` into the search box of `locale`'s home page; the result pages, best first.
+
+    Material searches on key-up; the query is filled in at once (Playwright sends no key
+    events for letters beyond US keys), then one key-up runs one search, whose results replace
+    the prompt that the box shows when ready.
+    """
+    offline = base_url.startswith("file:")
+    page.goto(base_url + HOME[locale] + ("index.html" if offline else ""))
+    ready = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
+                          ".translations['search.result.placeholder']")
+    box = page.locator("input.md-search__input")
+    box.click()
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(ready, timeout=15000)
+    box.fill(query)
+    box.press("End")
+    expect(meta).not_to_have_text(ready)
+    links = page.locator(".md-search-result__item > a.md-search-result__link")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    addresses = [h.split(base_url, 1)[-1] for h in hrefs]
+    if offline:  # ru/prosecutions.html#x -> ru/prosecutions/#x, as online
+        addresses = [re.sub(r"(?:index)?\.html(?=$|[?#])", lambda m: "" if m.group(0) == "index.html" else "/", a)
+                     for a in addresses]
+    return addresses
+
+
+def pages_of(hrefs: list[str]) -> set[str]:
+    return {h.split("?")[0].split("#")[0] for h in hrefs}

@@ -5,42 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import Watch
+from browser import HOME, Watch, pages_of, search
 from playwright.sync_api import expect
-
-HOME = {"kk": "", "ru": "ru/", "en": "en/"}
-
-
-def search(page, base_url: str, locale: str, query: str) -> list[str]:
-    """Type `query` into the search box of `locale`'s home page; the result pages, best first.
-
-    Material searches on key-up; the query is filled in at once (Playwright sends no key
-    events for letters beyond US keys), then one key-up runs one search, whose results replace
-    the prompt that the box shows when ready.
-    """
-    offline = base_url.startswith("file:")
-    page.goto(base_url + HOME[locale] + ("index.html" if offline else ""))
-    ready = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
-                          ".translations['search.result.placeholder']")
-    box = page.locator("input.md-search__input")
-    box.click()
-    meta = page.locator(".md-search-result__meta")
-    expect(meta).to_have_text(ready, timeout=15000)
-    box.fill(query)
-    box.press("End")
-    expect(meta).not_to_have_text(ready)
-    links = page.locator(".md-search-result__item > a.md-search-result__link")
-    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    addresses = [h.split(base_url, 1)[-1] for h in hrefs]
-    if offline:  # ru/prosecutions.html#x -> ru/prosecutions/#x, as online
-        addresses = [re.sub(r"(?:index)?\.html(?=$|[?#])", lambda m: "" if m.group(0) == "index.html" else "/", a)
-                     for a in addresses]
-    return addresses
-
-
-def pages_of(hrefs: list[str]) -> set[str]:
-    return {h.split("?")[0].split("#")[0] for h in hrefs}
-
 
 @pytest.mark.parametrize("locale, query", [("kk", "Amnesty"), ("ru", "Amnesty"), ("en", "Amnesty"),
                                            ("kk", "Кривошеев"), ("ru", "Кривошеев")])
