@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import ROOT, build_site
 
-COPIED = ["mkdocs.yml", "docs", "hooks", "overrides", "source"]
+COPIED = ["mkdocs.yml", "docs", "hooks", "overrides", "source", "downloads"]
 
 # case: (file to break, [(text, replacement)] or None to delete the file, expected message)
 CASES = {
