@@ -7,7 +7,6 @@ import shutil
 import pytest
 from conftest import ROOT, build_site
 
-COPIED = ["mkdocs.yml", "docs", "hooks", "overrides", "source", "downloads"]
 
 # case: (file to break, [(text, replacement)] or None to delete the file, expected message)
 CASES = {
@@ -56,10 +55,11 @@ CHECKED_BEFORE_WRITING = {"page missing in one language", "section ID missing", 
 
 @pytest.fixture
 def sources_copy(tmp_path):
-    for name in COPIED:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
-    return tmp_path
+    """The repository without what is built or installed, to break freely."""
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "site", "site.tmp", "node_modules",
+                                                               "__pycache__", ".pytest_cache"))
+    return copy
 
 
 @pytest.mark.parametrize("case", CASES)
