@@ -6,16 +6,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 # Dates in the downloads come from the last commit, so that two builds are byte-identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 # Debian packages: the PDF (WeasyPrint: Pango, fonts with Kazakh letters) and the tests
-# (Chromium, pdftotext, zbarimg, Java for the Nu HTML Checker).
+# (Chromium, pdftotext, zbarimg, Java for the Nu HTML Checker, Node and npm for axe-core and
+# Lighthouse); a Java or Node already on the PATH will do.
 BUILD_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-TEST_DEBS := chromium poppler-utils zbar-tools default-jre-headless
+TEST_DEBS := chromium poppler-utils zbar-tools default-jre-headless nodejs npm
 
-.PHONY: help serve build build-debs test-debs test lock clean
+.PHONY: help serve build build-debs test-debs test bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z -]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -38,13 +40,22 @@ test-debs: DEBS = $(TEST_DEBS)
 build-debs test-debs: ## Install the Debian packages for the build (or the tests) that are missing
 	@missing=$$(for p in $(DEBS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || \
-	  { [ $$p = default-jre-headless ] && command -v java >/dev/null; } || echo $$p; done); \
+	  case $$p in default-jre-headless) command -v java;; nodejs) command -v node;; npm) command -v npm;; *) false;; esac \
+	    >/dev/null || echo $$p; done); \
 	[ -z "$$missing" ] || { \
 	  if [ "$$(id -u)" = 0 ]; then echo "Installing $$missing"; apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Missing Debian packages: run 'sudo apt-get install $$missing', then make again." >&2; exit 1; fi; }
 
-test: build test-debs ## Build, then run the whole test suite on the built site
+test: build test-debs node_modules/.package-lock.json ## Build, then run the whole test suite on the built site
 	SITE_DIR=site $(BIN)/pytest
+
+bench: $(BIN)/mkdocs build-debs test-debs node_modules/.package-lock.json ## Measure pages, search and build; write bench/latest.md
+	$(BIN)/python bench/bench.py
+
+# axe-core and Lighthouse, exactly as package-lock.json pins them.
+node_modules/.package-lock.json: package-lock.json test-debs
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 lock: $(BIN)/mkdocs ## Recompile requirements.txt from requirements.in (pins and hashes)
 	$(BIN)/python -m pip install --quiet pip-tools

@@ -100,10 +100,11 @@ def build_offline(config, target: Path) -> None:
 
 
 def write_zip(source: Path, target: Path, folder: str) -> None:
-    """Zip `source` as `folder/…`: sorted entries, one fixed date, fixed permissions."""
+    """Zip `source` as `folder/…`: sorted entries, one fixed date, fixed permissions; no sitemaps,
+    which serve search engines, not a reader of files."""
     stamp = datetime.fromtimestamp(max(int(os.environ.get("SOURCE_DATE_EPOCH") or 0), 315532800), timezone.utc)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in source.rglob("*") if p.is_file()):
+        for path in sorted(p for p in source.rglob("*") if p.is_file() and not p.name.startswith("sitemap.xml")):
             info = zipfile.ZipInfo(f"{folder}/{path.relative_to(source).as_posix()}", stamp.timetuple()[:6])
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -133,10 +134,10 @@ def table(strings: dict, names: dict[str, str], folder: Path, home: str) -> str:
             f'(<a href="{"../" * (home.count("/") + 1)}{FOLDER}/SHA256SUMS">SHA256SUMS</a>)</p>')
 
 
-@event_priority(-1100)  # last: after the search split (-150) and the CSP of every page (csp.py, -1000)
+@event_priority(-1100)  # after the search split (-150) and the CSP of every page (csp.py): sums of final files
 def on_post_build(config) -> None:
-    if _command == "serve" or _offline(config) or _i18n(config).building:
-        return
+    if _command == "serve" or _offline(config) or _i18n(config).building or os.environ.get("DOWNLOADS") == "false":
+        return  # DOWNLOADS=false: the site alone, as `make bench` times it
     site, root = Path(config.site_dir), Path(config.config_file_path).parent
     folder = site / FOLDER
     folder.mkdir(exist_ok=True)

@@ -10,6 +10,7 @@ English pages at their language's root, where Material's worker looks for the in
 
 Every index also loads `lunr.wordforms` (overrides/assets/javascripts/lunr/min/), which
 brings word forms, folded letters and one-letter slips into Material's as-you-type search.
+Of Material's thirty-odd lunr language modules, only those the indexes load are shipped.
 """
 
 from __future__ import annotations
@@ -47,6 +48,19 @@ def split_index(merged: dict, locales: list[str], default: str) -> dict[str, dic
         location = rest if locale != default else doc["location"]
         indexes[locale]["docs"].append({**doc, "location": location})
     return indexes
+
+
+def lunr_modules(locales: list[str]) -> set[str]:
+    """The lunr files Material's worker imports for indexes of `locales` (English is built in)."""
+    names = ["stemmer.support", "multi", "wordforms", *(l for l in locales if l != "en")]
+    return {f"assets/javascripts/lunr/min/lunr.{name}.min.js" for name in names}
+
+
+def on_files(files, config):
+    needed = lunr_modules([l.locale for l in _i18n(config).config.languages])
+    for file in [f for f in files if f.src_uri.startswith("assets/javascripts/lunr/") and f.src_uri not in needed]:
+        files.remove(file)
+    return files
 
 
 def on_post_page(output: str, page, config) -> str:

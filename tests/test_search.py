@@ -98,13 +98,14 @@ def test_offline_search_finds_in_the_readers_language_only(offline_page, locale,
 def worker_search(page, base_url: str, config: dict, docs: list[dict], query: str) -> list[str]:
     """Material's own search worker, with our lunr modules, on a few documents of our own."""
     page.goto(base_url)
+    page.locator("input.md-search__input").focus()  # search starts when the reader opens it
     worker = page.evaluate("JSON.parse(document.getElementById('__config').textContent).search")
     return page.evaluate("""([url, setup, query]) => new Promise((resolve, reject) => {
         const worker = new Worker(new URL(url, location))
-        worker.onerror = event => reject(event.message)
-        worker.onmessage = ({data}) => data.type === 1
+        worker.addEventListener("error", event => reject(event.message))
+        worker.addEventListener("message", ({data}) => data.type === 1
             ? worker.postMessage({type: 2, data: query})
-            : resolve(data.data.items.flat().map(item => item.location))
+            : resolve(data.data.items.flat().map(item => item.location)))
         worker.postMessage({type: 0, data: setup})
     })""", [worker, {"config": config, "docs": docs, "options": {"suggest": False}}, query])
 

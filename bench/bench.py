@@ -1,0 +1,142 @@
+"""`make bench`: how light and fast the built site is. A benchmark that prints figures, not a test.
+
+Builds the site twice (the bare online site, DOWNLOADS=false, then the whole `make build`),
+serves site/ on loopback as a real host would (precompressed .gz sent with Content-Encoding),
+runs Lighthouse (mobile preset, Debian's Chromium) on a page of each type in each language,
+times searches in each language in the real search box, and prints one table per concern; the
+same tables go to bench/latest.md, so that a change's effect shows in review.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from browser import CHROMIUM, CHROMIUM_ARGS, HOME, chromium, search  # noqa: E402
+
+SITE = ROOT / "site"
+PAGES = {"home": "", "topic": "prosecutions/", "about": "about/"}
+QUERIES = {"kk": ["Боқаевқа", "Qazaqstan", "кукык"], "ru": ["задержание", "Бокаеф"], "en": ["blocked", "Bokayev"]}
+LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
+
+
+class Host(SimpleHTTPRequestHandler):
+    """Serves a file's .gz twin, when the browser accepts gzip, as nginx's gzip_static does."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        twin = path.with_name(path.name + ".gz")
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not twin.is_file():
+            return super().send_head()
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(twin.stat().st_size))
+        self.end_headers()
+        return open(twin, "rb")
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Host, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+def timed_build(**env) -> tuple[float, str]:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(SITE)],
+                            cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, check=True)
+    return time.perf_counter() - started, result.stderr
+
+
+def build_stages() -> list[tuple[str, float]]:
+    bare, _ = timed_build(DOWNLOADS="false")
+    whole, log = timed_build()
+    stages = [(f"bare mkdocs build (3 languages, no downloads)", bare), ("whole build", whole)]
+    stages += [(m.group(1), float(m.group(2))) for m in re.finditer(r"downloads: (.+?) in ([\d.]+) s", log)]
+    return stages
+
+
+def lighthouse(url: str) -> dict:
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    result = subprocess.run([str(LIGHTHOUSE), url, "--output=json", "--quiet", f"--chrome-flags={flags}"],
+                            env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, check=True)
+    report = json.loads(result.stdout)
+    audits = report["audits"]
+    return {"scores": {k: round(v["score"] * 100) for k, v in report["categories"].items()},
+            "bytes": audits["total-byte-weight"]["numericValue"],
+            "requests": len(audits["network-requests"]["details"]["items"]),
+            "fcp": audits["first-contentful-paint"]["numericValue"],
+            "lcp": audits["largest-contentful-paint"]["numericValue"]}
+
+
+def search_times(base: str) -> list[tuple[str, int, int, float]]:
+    """Per language: the index's size (raw, gzip) and the median time of a search in the box."""
+    rows = []
+    with chromium() as browser:
+        page = browser.new_page()
+        for locale, queries in QUERIES.items():
+            index = SITE / HOME[locale] / "search/search_index.json"
+            times = []
+            for query in queries:
+                started = time.perf_counter()
+                search(page, base, locale, query)
+                times.append(time.perf_counter() - started)
+            rows.append((locale, index.stat().st_size, len(gzip.compress(index.read_bytes(), 9)), sorted(times)[len(times) // 2]))
+    return rows
+
+
+def table(head: list[str], rows: list[list]) -> str:
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    return "\n".join([*lines, *("| " + " | ".join(str(c) for c in row) + " |" for row in rows)])
+
+
+def main() -> None:
+    stages = build_stages()
+    bare = stages[0][1]
+    server, base = serve(SITE)
+    pages = []
+    for locale, home in HOME.items():
+        for kind, path in PAGES.items():
+            result = lighthouse(base + home + path)
+            s = result["scores"]
+            pages.append([f"{locale} {kind}", s["performance"], s["accessibility"], s["best-practices"], s["seo"],
+                          f"{result['bytes'] / 1024:.1f} kB", result["requests"], f"{result['fcp'] / 1000:.2f} s",
+                          f"{result['lcp'] / 1000:.2f} s"])
+    searches = search_times(base)
+    server.shutdown()
+    downloads = sorted((SITE / "download").iterdir())
+    report = "\n\n".join([
+        "# Benchmark", f"Measured {time.strftime('%Y-%m-%d')} on this machine; Lighthouse 12.2.3, mobile preset.",
+        "## Pages (Lighthouse, served with gzip)",
+        table(["page", "performance", "accessibility", "best practices", "SEO", "on the wire", "requests", "FCP", "LCP"], pages),
+        "## Search",
+        table(["language", "index", "index (gzip)", "median search (typed to shown)"],
+              [[l, f"{raw / 1024:.1f} kB", f"{gz / 1024:.1f} kB", f"{t * 1000:.0f} ms"] for l, raw, gz, t in searches]),
+        "## Build",
+        table(["stage", "seconds", "ratio to bare build"], [[n, f"{s:.2f}", f"{s / bare:.2f}"] for n, s in stages]),
+        "## Downloads",
+        table(["file", "size"], [[p.name, f"{p.stat().st_size / 1024:.1f} kB"] for p in downloads if not p.name.endswith((".gz", ".br"))]),
+    ]) + "\n"
+    (ROOT / "bench/latest.md").write_text(report, encoding="utf-8")
+    print(report)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""Section links that campaigners copy, post and print.
+
+Every section heading (`##`-`######`, all with explicit IDs: hooks/sources.py) gets a
+"copy link" button after its permalink, carrying the section's absolute address (from
+`site_url`) for overrides/assets/javascripts/share.js, which copies it and confirms in the
+page's language (`extra.strings` in mkdocs.yml) through one status line per page.
+
+The `<!-- share-table -->` marker (the `share` section of the about pages) becomes a table
+of every `##` section of every page, in nav order, in every language: absolute link, copy
+button and QR code (inline SVG from segno) pointing at the online address. It is rendered
+by overrides/partials/share-table.html from the data computed here.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+import segno
+from mkdocs.plugins import event_priority
+from sources import EXPLICIT_ID, read_page
+
+MARKER = "<!-- share-table -->"
+HEADING = re.compile(r'(<h([2-6]) id="([^"]+)"[^>]*>.*?)(</h\2>)', re.S)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One page in one language: its site-relative address, title and `##` sections (ID, title)."""
+    locale: str
+    url: str
+    title: str
+    sections: list[tuple[str, str]]
+
+
+def read_translation(locale: str, file) -> Translation:
+    source = read_page(Path(file.abs_src_path), Path(file.abs_src_path).parent)
+    sections = [(h.id, EXPLICIT_ID.sub("", h.text[3:]).strip())
+                for h in source.headings if h.text.startswith("## ") and h.id]
+    url = "" if file.url == "./" else file.url  # the home page: the site's root itself
+    return Translation(locale, url, source.meta["title"], sections)
+
+
+def translations(file, locales: list[str]) -> list[Translation]:
+    """The page of `file` in each locale, in the configured order (mkdocs-static-i18n's alternates)."""
+    return [read_translation(locale, file.alternates[locale]) for locale in locales]
+
+
+@functools.cache
+def qr_svg(url: str, label: str) -> str:
+    """A QR code of `url` as inline SVG, black on white even in dark mode, named `label`."""
+    code = segno.make(url, error="m", micro=False)
+    svg = code.svg_inline(border=4, omitsize=True, dark="#000", light="#fff", svgclass="share-qr", title=label)
+    return svg.replace("<svg ", '<svg role="img" ', 1)
+
+
+def copy_buttons(content: str, page_url: str, label: str) -> str:
+    """After each section heading's permalink, a button that copies the section's absolute address."""
+    escaped = html.escape(label, quote=True)
+
+    def add_button(match: re.Match) -> str:
+        address = html.escape(f"{page_url}#{match.group(3)}", quote=True)
+        return (f'{match.group(1)}<button type="button" class="share-copy" data-share-url="{address}" '
+                f'aria-label="{escaped}" title="{escaped}"></button>{match.group(4)}')
+
+    return HEADING.sub(add_button, content)
+
+
+def status_line(strings: dict) -> str:
+    """Where share.js confirms a copy, in the page's language."""
+    copied, failed = (html.escape(strings[key], quote=True) for key in ("share_copied", "share_copy_failed"))
+    return f'<p class="share-status" role="status" data-copied="{copied}" data-failed="{failed}"></p>'
+
+
+def share_rows(pages: list[list[Translation]], site_url: str, locale: str, names: dict[str, str], strings: dict) -> list[dict]:
+    """Per page (in nav order): its title in `locale`, and per section its title and one link per language."""
+    rows = []
+    for versions in pages:
+        shown = next(v for v in versions if v.locale == locale)
+        sections = []
+        for section_id, title in shown.sections:
+            links = []
+            for version in versions:
+                url = urljoin(site_url, version.url) + f"#{section_id}"
+                language = names[version.locale]
+                links.append({"locale": version.locale, "url": url,
+                              "copy_label": f"{strings['share_copy']}: {title} ({language})",
+                              "qr": qr_svg(url, f"{strings['share_qr']}: {url}")})
+            sections.append({"id": section_id, "title": title, "links": links})
+        rows.append({"title": shown.title, "sections": sections})
+    return rows
+
+
+# --- MkDocs events -------------------------------------------------------------------------
+
+_nav_files: list = []
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has made the nav and found the home page
+def on_nav(nav, config, files):
+    _nav_files[:] = [page.file for page in nav.pages]
+    return nav
+
+
+def on_page_content(content: str, page, config, files) -> str:
+    strings = config.extra["strings"]
+    i18n = config.plugins["i18n"]
+    if MARKER in content:
+        languages = i18n.config.languages
+        names = {language.locale: language.name for language in languages}
+        pages = [translations(file, list(names)) for file in _nav_files]
+        table = config.theme.get_env().get_template("partials/share-table.html").render(
+            rows=share_rows(pages, config.site_url, i18n.current_language, names, strings),
+            languages=languages, strings=strings)
+        content = content.replace(MARKER, table)
+    content = copy_buttons(content, urljoin(config.site_url, page.url), strings["share_copy_section"])
+    return content + status_line(strings)

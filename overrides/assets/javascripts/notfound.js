@@ -1,0 +1,44 @@
+// The 404 page (overrides/404.html, hooks/notfound.py): when the missing address looks like one
+// of our pages (another letter case, `.html`, a `kk/` prefix, up to two typing slips, or the same
+// last part under another folder), link that page in each language's notice.
+const known = JSON.parse(document.getElementById("notfound-pages").textContent)
+
+// "/Ru/Prosecutions.html" → "ru/prosecutions"; the default language has no folder of its own.
+function normalise(address) {
+  return decodeURIComponent(address).toLowerCase()
+    .replace(/(index)?\.(html?|md)$/, "").replace(/\/+/g, "/").replace(/^\/|\/$/g, "").replace(/^kk(\/|$)/, "")
+}
+
+function distance(a, b) {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    row = next
+  }
+  return row[b.length]
+}
+
+function lookalike(pathname) {
+  const wanted = normalise(pathname.startsWith(known.root) ? pathname.slice(known.root.length) : pathname)
+  const last = part => part.split("/").pop()
+  const scored = known.pages.map(page => {
+    const key = normalise(page.url)
+    const slips = distance(wanted, key)
+    return { page, score: slips <= 2 ? slips : key && last(key) === last(wanted) ? 3 : Infinity }
+  })
+  const best = scored.reduce((a, b) => (b.score < a.score ? b : a))
+  return best.score < Infinity ? best.page : null
+}
+
+const page = lookalike(location.pathname)
+if (page) {
+  document.querySelectorAll(".notfound__moved").forEach(line => {
+    const link = line.querySelector("a")
+    link.href = known.root + page.url
+    link.lang = page.lang
+    link.textContent = page.title
+    line.hidden = false
+  })
+}
