@@ -68,7 +68,7 @@ def timed_build(**env) -> tuple[float, str]:
 def build_stages() -> list[tuple[str, float]]:
     bare, _ = timed_build(DOWNLOADS="false")
     whole, log = timed_build()
-    stages = [(f"bare mkdocs build (3 languages, no downloads)", bare), ("whole build", whole)]
+    stages = [("bare mkdocs build (3 languages, no downloads)", bare), ("whole build", whole)]
     stages += [(m.group(1), float(m.group(2))) for m in re.finditer(r"downloads: (.+?) in ([\d.]+) s", log)]
     return stages
 
@@ -127,7 +127,7 @@ def main() -> None:
         "## Pages (Lighthouse, served with gzip)",
         table(["page", "performance", "accessibility", "best practices", "SEO", "on the wire", "requests", "FCP", "LCP"], pages),
         "## Search",
-        table(["language", "index", "index (gzip)", "median search (typed to shown)"],
+        table(["language", "index", "index (gzip)", "median search (open page, type, results shown)"],
               [[l, f"{raw / 1024:.1f} kB", f"{gz / 1024:.1f} kB", f"{t * 1000:.0f} ms"] for l, raw, gz, t in searches]),
         "## Build",
         table(["stage", "seconds", "ratio to bare build"], [[n, f"{s:.2f}", f"{s / bare:.2f}"] for n, s in stages]),
