@@ -9,16 +9,34 @@ mkdocs-redirects resolves a redirect's target among the raw files of docs/, wher
 default language's pages still carry their folder (`kk/new.md` → `kk/new/`), although they
 are published at the root (mkdocs-redirects#63). This hook gives it the default language's
 pages as mkdocs-static-i18n publishes them, so `old.md: kk/new.md` leads to `new/`.
+
+Every absolute address a page carries (canonical, hreflang, share links, QR codes) is the
+online one, also in the file:// download, whose pages are `ru/about.html`: `online_address`.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 LIST = "published-addresses.txt"
+
+
+def online_address(config, url: str) -> str:
+    """The absolute address on the online site of the page at `url` of this build: the file://
+    download's `ru/about.html` is published as `ru/about/`, and `index.html` as `./`."""
+    if not config.use_directory_urls and url != "404.html":
+        url = re.sub(r"\.html$", "/", re.sub(r"(^|/)index\.html$", r"\1", url))
+    return urljoin(config.site_url or "", url)
+
+
+def on_pre_page(page, config, files):
+    page.canonical_url = online_address(config, page.url)
+    return page
 
 
 def published(text: str) -> list[str]:

@@ -9,8 +9,7 @@ the absolute addresses that search engines need (`hreflang`, `x-default`).
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
+from addresses import online_address
 from mkdocs.plugins import event_priority
 
 
@@ -26,7 +25,7 @@ def alternates(page, config) -> list[dict]:
             "name": language.name,
             "lang": language.locale,
             "link": target.url or "./",
-            "url": urljoin(config.site_url or "", target.url),
+            "url": online_address(config, target.url),
             "default": language.default,
         })
     return entries

@@ -7,21 +7,23 @@ page's language (`extra.strings` in mkdocs.yml) through one status line per page
 
 The `<!-- share-table -->` marker (the `share` section of the about pages) becomes a table
 of every `##` section of every page, in nav order, in every language: absolute link, copy
-button and QR code (inline SVG from segno) pointing at the online address. It is rendered
-by overrides/partials/share-table.html from the data computed here.
+button and QR code pointing at the online address. It is rendered by
+overrides/partials/share-table.html from the data computed here. The QR codes are SVG files
+(segno) under assets/qr/, loaded lazily: the about page's first view stays light.
 """
 
 from __future__ import annotations
 
-import functools
 import html
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
 
 import segno
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+from addresses import online_address
 from sources import EXPLICIT_ID, read_page
 
 MARKER = "<!-- share-table -->"
@@ -50,12 +52,19 @@ def translations(file, locales: list[str]) -> list[Translation]:
     return [read_translation(locale, file.alternates[locale]) for locale in locales]
 
 
-@functools.cache
-def qr_svg(url: str, label: str) -> str:
-    """A QR code of `url` as inline SVG, black on white even in dark mode, named `label`."""
+QR_FOLDER = "assets/qr/"
+_qr_codes: dict[str, bytes] = {}  # site path -> SVG, written after the build
+
+
+def qr_code(url: str, name: str) -> dict:
+    """A QR code of `url`, black on white even in dark mode, kept for writing as `name`.svg."""
     code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(border=4, omitsize=True, dark="#000", light="#fff", svgclass="share-qr", title=label)
-    return svg.replace("<svg ", '<svg role="img" ', 1)
+    svg = io.BytesIO()
+    code.save(svg, kind="svg", border=4, omitsize=True, dark="#000", light="#fff", xmldecl=False)
+    path = f"{QR_FOLDER}{name}.svg"
+    _qr_codes[path] = svg.getvalue()
+    width, height = code.symbol_size(border=4)
+    return {"path": path, "width": width, "height": height}
 
 
 def copy_buttons(content: str, page_url: str, label: str) -> str:
@@ -76,20 +85,22 @@ def status_line(strings: dict) -> str:
     return f'<p class="share-status" role="status" data-copied="{copied}" data-failed="{failed}"></p>'
 
 
-def share_rows(pages: list[list[Translation]], site_url: str, locale: str, names: dict[str, str], strings: dict) -> list[dict]:
+def share_rows(pages: list[list[Translation]], config, locale: str, names: dict[str, str], strings: dict) -> list[dict]:
     """Per page (in nav order): its title in `locale`, and per section its title and one link per language."""
     rows = []
     for versions in pages:
         shown = next(v for v in versions if v.locale == locale)
+        page_name = Path(versions[0].url).stem or "index"  # the default language's address has no prefix
         sections = []
         for section_id, title in shown.sections:
             links = []
             for version in versions:
-                url = urljoin(site_url, version.url) + f"#{section_id}"
+                url = online_address(config, version.url) + f"#{section_id}"
                 language = names[version.locale]
                 links.append({"locale": version.locale, "url": url,
                               "copy_label": f"{strings['share_copy']}: {title} ({language})",
-                              "qr": qr_svg(url, f"{strings['share_qr']}: {url}")})
+                              "qr": qr_code(url, f"{version.locale}-{page_name}-{section_id}"),
+                              "qr_label": f"{strings['share_qr']}: {url}"})
             sections.append({"id": section_id, "title": title, "links": links})
         rows.append({"title": shown.title, "sections": sections})
     return rows
@@ -114,8 +125,15 @@ def on_page_content(content: str, page, config, files) -> str:
         names = {language.locale: language.name for language in languages}
         pages = [translations(file, list(names)) for file in _nav_files]
         table = config.theme.get_env().get_template("partials/share-table.html").render(
-            rows=share_rows(pages, config.site_url, i18n.current_language, names, strings),
-            languages=languages, strings=strings)
+            rows=share_rows(pages, config, i18n.current_language, names, strings),
+            languages=languages, strings=strings, root=get_relative_url(".", page.url))
         content = content.replace(MARKER, table)
-    content = copy_buttons(content, urljoin(config.site_url, page.url), strings["share_copy_section"])
+    content = copy_buttons(content, page.canonical_url, strings["share_copy_section"])
     return content + status_line(strings)
+
+
+def on_post_build(config) -> None:
+    for path, svg in _qr_codes.items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(svg)

@@ -112,6 +112,8 @@ def _content(article, page: Page, ids: dict[str, str], edition: Edition, site: P
     for link in article.iter("a"):
         if link.get("href") is not None:
             link.set("href", _rewrite(link.get("href"), page, ids, prefix, edition))
+    for node in article.iter("details"):  # a file to read and print shows everything
+        node.set("open", "")
     for image in article.iter("img"):
         source = site / urlsplit(urljoin(page.url, image.get("src"))).path
         kind = mimetypes.guess_type(source.name)[0] or "application/octet-stream"

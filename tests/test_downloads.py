@@ -90,6 +90,7 @@ def test_the_single_file_holds_every_section_and_reads_without_script(browser, s
     assert [i for i in expected if i not in ids] == []
     internal = [a["href"][1:] for a in soup.select('a[href^="#"]')]
     assert [i for i in internal if i not in ids] == []
+    assert soup.select("details:not([open])") == [] and soup.select("details img.share-qr")  # shown, for print too
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.goto(file.as_uri())

@@ -45,6 +45,10 @@ FINDS = [
     ("kk", "Боқаевқа", "prosecutions/"),
     ("kk", "митингке", "may-21/"),
     ("kk", "желілерде", "may-21/"),
+    # ... and verb forms: past, participle, gerund of verbs the text uses in other forms
+    ("kk", "ұсталды", "prosecutions/"),
+    ("kk", "сотталды", "prosecutions/"),
+    ("kk", "шақырып", "recommendations/"),
     # Russian and English forms, both ways, and prefixes as the reader types
     ("ru", "задержание", "ru/may-21/"),
     ("ru", "задержанных", "ru/may-21/"),

@@ -126,7 +126,7 @@ def test_the_share_table_links_every_section_in_every_language_in_nav_order(page
     expected = [f"{SITE_URL}{address(l, name)}#{section}" for name, section in sections for l in LOCALES]
     failures = []
     for locale in LOCALES:
-        table = by_address[(locale, "about")].soup().select_one("#share ~ .share-scroll table.share-table")
+        table = by_address[(locale, "about")].soup().select_one("#share ~ details.share-details:not([open]) table.share-table")
         cells = table.select("tbody td")
         links = [cell.a["href"] for cell in cells]
         if links != expected:
@@ -136,11 +136,24 @@ def test_the_share_table_links_every_section_in_every_language_in_nav_order(page
             failures.append((locale, "headers", headers))
         for cell in cells:
             href = cell.a["href"]
-            svg = cell.select_one("svg.share-qr[role=img]")
+            qr = cell.select_one("img.share-qr[loading=lazy]")
             if cell.button.get("data-share-url") != href or not cell.button["aria-label"].startswith(STRINGS[locale]["share_copy"]) \
-                    or svg is None or svg.title.string != f"{STRINGS[locale]['share_qr']}: {href}":
+                    or qr is None or qr["alt"] != f"{STRINGS[locale]['share_qr']}: {href}":
                 failures.append((locale, href))
     assert failures == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_offline_copy_shares_the_online_addresses(site, offline_site, locale):
+    """A campaigner copying a link from the unzipped download gets the address published online."""
+    online = BeautifulSoup((site / address(locale, "about") / "index.html").read_text(encoding="utf-8"), "lxml")
+    offline = BeautifulSoup((offline_site / ("" if locale == LOCALES[0] else f"{locale}/") / "about.html")
+                            .read_text(encoding="utf-8"), "lxml")
+    for soup in (online, offline):
+        assert soup.find("link", rel="canonical")["href"] == SITE_URL + address(locale, "about")
+    shared = [[tag["data-share-url"] for tag in soup.select("[data-share-url]")] for soup in (online, offline)]
+    assert shared[0] == shared[1] and len(shared[0]) > 10
+    assert [tag["href"] for tag in offline.select("link[hreflang]")] == [tag["href"] for tag in online.select("link[hreflang]")]
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -155,6 +168,7 @@ def test_a_copy_button_copies_the_section_address_and_confirms_in_the_page_langu
     assert tab.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}{address(locale, 'prosecutions')}#bokaev-ayan"
 
     tab.goto(base_url + address(locale, "about"))
+    tab.get_by_text(STRINGS[locale]["share_open"]).click()
     cell = tab.locator(".share-table td").last
     cell.get_by_role("button").click()
     expect(tab.get_by_role("status")).to_have_text(STRINGS[locale]["share_copied"])
@@ -167,11 +181,15 @@ def test_share_table_qr_codes_decode_to_the_link_beside_them(browser, base_url, 
     context = browser.new_context(device_scale_factor=2)
     tab = context.new_page()
     tab.goto(base_url + address(locale, "about"))
+    tab.get_by_text(STRINGS[locale]["share_open"]).click()
     cells = tab.locator(".share-table td")
     for index in (0, cells.count() // 2, cells.count() - 1):
         cell = cells.nth(index)
         png = tmp_path / f"{index}.png"
-        cell.locator("svg.share-qr").screenshot(path=png)
+        qr = cell.locator("img.share-qr")
+        qr.scroll_into_view_if_needed()  # loaded lazily
+        tab.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=qr.element_handle())
+        qr.screenshot(path=png)
         decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True, check=True)
         assert decoded.stdout.strip() == cell.get_by_role("link").get_attribute("href")
     context.close()

@@ -18,6 +18,7 @@ from conftest import LOCALES
 from playwright.sync_api import expect
 
 SEARCH = ("search_index.json", "/workers/search.", "/lunr/")
+LATER = (*SEARCH, "/assets/qr/")  # what waits until the reader opens search or the share table
 MATERIAL = Path(material.__file__).parent / "templates"
 
 
@@ -40,11 +41,12 @@ def on_the_wire(site: Path, base_url: str, urls: list[str]) -> int:
     return total
 
 
+@pytest.mark.parametrize("name", ["prosecutions", "about"])
 @pytest.mark.parametrize("locale", LOCALES)
-def test_the_first_view_is_light_and_search_waits_until_opened(page, base_url, site, locale):
-    path = ("" if locale == "kk" else f"{locale}/") + "prosecutions/"
+def test_the_first_view_is_light_and_search_waits_until_opened(page, base_url, site, locale, name):
+    path = ("" if locale == "kk" else f"{locale}/") + f"{name}/"
     requests = loaded(page, base_url, path)
-    assert [u for u in requests if any(s in u for s in SEARCH)] == []
+    assert [u for u in requests if any(s in u for s in LATER)] == []
     assert on_the_wire(site, base_url, requests) < 100_000
     assert page.workers == []
     ready = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
@@ -65,11 +67,20 @@ def test_text_files_have_identical_precompressed_twins(site):
     assert failures == []
 
 
-def test_materials_stylesheet_keeps_only_what_the_site_uses(site):
-    ours = next((site / "assets/stylesheets").glob("main.*.min.css"))
-    theirs = MATERIAL / "assets/stylesheets" / ours.name
-    assert ours.stat().st_size < 0.8 * theirs.stat().st_size
-    assert ".md-search-result__item" in ours.read_text() and ".md-typeset" in ours.read_text()
+def test_every_page_waits_for_one_stylesheet_only_holding_what_the_site_uses(site, pages):
+    sheets = [p.name for p in (site / "assets/stylesheets").iterdir() if p.suffix == ".css"]
+    assert len(sheets) == 1 and sheets[0].startswith("site.")
+    for page in pages:
+        head = page.soup().head
+        assert [Path(link["href"]).name for link in head.select("link[rel=stylesheet]")] == sheets, page.url
+        assert head.select("script[src]:not([async]):not([defer])") == [], page.url
+    ours = (site / "assets/stylesheets" / sheets[0]).read_text(encoding="utf-8")
+    theirs = sum(p.stat().st_size for name in ("main", "palette")
+                 for p in (MATERIAL / "assets/stylesheets").glob(f"{name}.*.min.css"))
+    assert len(ours.encode()) < 0.8 * theirs
+    assert ".md-search-result__item" in ours and ".md-typeset" in ours and ".share-copy" in ours
+    assert "[data-md-color-scheme=slate]" in ours and "[data-md-color-primary=indigo]" in ours
+    assert "[data-md-color-primary=red]" not in ours
 
 
 def test_the_offline_zip_ships_no_unused_lunr_languages_or_source_maps(site):

@@ -15,3 +15,8 @@ document.addEventListener("click", async event => {
   clearTimeout(clearing)
   clearing = setTimeout(() => { status.textContent = "" }, 4000)
 })
+
+// The share table stays closed on screen (its QR codes load when opened), and opens for print.
+addEventListener("beforeprint", () => {
+  for (const details of document.querySelectorAll("details.share-details")) details.open = true
+})
