@@ -154,6 +154,7 @@ def main() -> None:
     stages = build_stages()
     bare = stages[0][1]
     server, base = serve(SITE)
+    lighthouse(base)  # a first run warms Chromium and the disk cache: its figures are not kept
     pages = []
     for locale, home in HOME.items():
         for kind, path in PAGES.items():

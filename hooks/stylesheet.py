@@ -3,20 +3,22 @@
 The first paint waits for every stylesheet in the head; Material links two (main, palette) and
 we add ours (`extra_css`). After the build this hook
 
-- purges Material's stylesheets: a selector goes when it needs a class that no built page carries
-  and no shipped script names (Material's bundle names every class it adds at run time as a
-  string, so those stay), or a palette colour or scheme (`[data-md-color-primary=red]`) that no
-  page offers (Material's palette toggles carry every value the reader can switch to), or a text
-  direction (`[dir=rtl]`) that no page has;
-- joins them and ours, in the pages' order, into `assets/stylesheets/site.<hash>.css` (the hash of
-  its content: a host may cache it for ever) and links that one file in place of the others,
-  which are removed.
+- joins Material's and ours, in the pages' order, into `assets/stylesheets/site.<hash>.css` (the
+  hash of its content: a host may cache it for ever) and links that one file in place of the
+  others, which are removed;
+- purges it: a selector goes when it needs a class that no built page carries and no shipped
+  script puts on an element (`class:"…"`, `className=`, `classList.add/toggle/replace`: how
+  Material's bundle writes the classes of what it adds at run time), or a palette colour or scheme
+  (`[data-md-color-primary=red]`) that no page offers (Material's palette toggles carry every
+  value the reader can switch to), or a text direction (`[dir=rtl]`) that no page has; then a
+  custom property goes (Material's icons are most of them) when nothing uses it any more.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,22 +29,32 @@ from mkdocs.plugins import event_priority
 CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
 # Attributes whose every value is in the built pages (Material's scripts copy, never invent, them).
 VALUED_ATTRIBUTE = re.compile(r'\s(data-md-color-(?:scheme|primary|accent)|dir)="([^"]*)"')
-NAME = re.compile(r"[A-Za-z_][\w-]*")
+# How a script puts classes on an element: `class:"a b"` (JSX), `className="a"`, `class="a"` in
+# markup strings, `classList.add("a", "b")`.
+PUT_CLASS = re.compile(r"""\bclass(?:Name)?\s*[:=]\s*\\?["'`]([^"'`\\]*)|classList\.(?:add|toggle|replace)\(([^)]*)\)""")
+STRING = re.compile(r"""["'`]([\w\s-]+)["'`]""")
+CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
+VAR = re.compile(r"var\(\s*(--[\w-]+)")
+DECLARED = re.compile(r"[{;]\s*(--[\w-]+)\s*:")
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*)">\n?')
 FOLDER = "assets/stylesheets/"
 
 
 def used_names(site: Path) -> set[str]:
-    """Classes and valued attributes (`data-md-color-primary=indigo`) that built pages carry, and
-    names that shipped scripts mention."""
+    """Classes and valued attributes (`data-md-color-primary=indigo`) that built pages carry,
+    classes that shipped scripts put on elements, custom properties that either names."""
     names: set[str] = set()
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         for value in CLASS_ATTRIBUTE.findall(text):
             names.update(value.split())
         names.update(f"{name}={value}" for name, value in VALUED_ATTRIBUTE.findall(text))
+        names.update(CUSTOM_PROPERTY.findall(text))
     for script in site.rglob("*.js"):
-        names.update(NAME.findall(script.read_text(encoding="utf-8")))
+        text = script.read_text(encoding="utf-8")
+        for written, listed in PUT_CLASS.findall(text):
+            names.update(written.split(), *(value.split() for value in STRING.findall(listed)))
+        names.update(CUSTOM_PROPERTY.findall(text))
     return names
 
 
@@ -74,28 +86,52 @@ def _needs(selector: list) -> set[str]:
     return needs | {v for t in selector if t.type == "[] block" and (v := _attribute_value(t))}
 
 
-def purge(css: str, used: set[str]) -> str:
-    """The stylesheet without the selectors (and rules) that need an unused class or attribute value."""
-    def keep(nodes: list) -> list:
-        kept = []
-        for node in nodes:
-            if node.type == "qualified-rule":
-                selectors = [s for s in _selectors(node.prelude) if _needs(s) <= used]
-                if not selectors:
-                    continue
-                prelude = []
-                for index, selector in enumerate(selectors):
-                    prelude += ([tinycss2.ast.LiteralToken(0, 0, ",")] if index else []) + selector
-                node.prelude = prelude
-            elif node.type == "at-rule" and node.lower_at_keyword in ("media", "supports", "container") and node.content:
-                inner = keep(tinycss2.parse_rule_list(node.content))
-                if not inner:
-                    continue
-                node.content = inner
+def _rules(nodes: list, keep: Callable) -> list:
+    """`nodes` with every rule, also inside @media, @supports and @container, passed through
+    `keep` (which returns it, changed or not, or None to drop it); blocks left empty go."""
+    kept = []
+    for node in nodes:
+        if node.type == "qualified-rule":
+            node = keep(node)
+        elif node.type == "at-rule" and node.lower_at_keyword in ("media", "supports", "container") and node.content:
+            node.content = _rules(tinycss2.parse_rule_list(node.content), keep)
+            node = node if node.content else None
+        if node is not None:
             kept.append(node)
-        return kept
+    return kept
 
-    return tinycss2.serialize(keep(tinycss2.parse_stylesheet(css)))
+
+def _used_selectors(used: set[str]) -> Callable:
+    def keep(rule):
+        selectors = [s for s in _selectors(rule.prelude) if _needs(s) <= used]
+        rule.prelude = []
+        for index, selector in enumerate(selectors):
+            rule.prelude += ([tinycss2.ast.LiteralToken(0, 0, ",")] if index else []) + selector
+        return rule if selectors else None
+    return keep
+
+
+def _without_custom_properties(unused: set[str]) -> Callable:
+    def keep(rule):
+        declarations = tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True, skip_comments=True)
+        if any(d.type != "declaration" for d in declarations):  # nested rules: left as they are
+            return rule
+        declarations = [d for d in declarations if d.name not in unused]
+        rule.content = tinycss2.parse_component_value_list(";".join(d.serialize() for d in declarations))
+        return rule if declarations else None
+    return keep
+
+
+def purge(css: str, used: set[str]) -> str:
+    """The stylesheet without the selectors that need an unused class or attribute value, then
+    without the custom properties that neither it nor `used` names any more."""
+    css = tinycss2.serialize(_rules(tinycss2.parse_stylesheet(css), _used_selectors(used)))
+    while unused := set(DECLARED.findall(css)) - set(VAR.findall(css)) - used:
+        purged = tinycss2.serialize(_rules(tinycss2.parse_stylesheet(css), _without_custom_properties(unused)))
+        if purged == css:  # declared only where this purge does not look (CSS nesting)
+            return css
+        css = purged
+    return css
 
 
 def _site_path(href: str, page: Path, site: Path, config) -> str:
@@ -106,8 +142,9 @@ def _site_path(href: str, page: Path, site: Path, config) -> str:
     return target.resolve().relative_to(site.resolve()).as_posix()
 
 
-def join(site: Path, pages: list[Path], config) -> str:
-    """Write the one stylesheet, link it from every page that links any (not redirect stubs); its name."""
+def join(site: Path, pages: list[Path], config, used: set[str]) -> str:
+    """Write the one stylesheet, purged, and link it from every page that links any (not redirect
+    stubs); its name."""
     hrefs = {p: found for p in pages if (found := STYLESHEET.findall(p.read_text(encoding="utf-8")))}
     pages = list(hrefs)
     order = [_site_path(h, pages[0], site, config) for h in hrefs[pages[0]]]
@@ -115,7 +152,7 @@ def join(site: Path, pages: list[Path], config) -> str:
         if [_site_path(h, page, site, config) for h in page_hrefs] != order:
             raise PluginError(f"hooks/stylesheet.py: {page.relative_to(site)} links other stylesheets than "
                               f"{pages[0].relative_to(site)}; give every page the same extra_css")
-    css = "\n".join((site / path).read_text(encoding="utf-8") for path in order)
+    css = purge("\n".join((site / path).read_text(encoding="utf-8") for path in order), used)
     name = f"{FOLDER}site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
     (site / name).write_text(css, encoding="utf-8")
     for path in order:
@@ -133,7 +170,4 @@ def on_post_build(config) -> None:
     if config.plugins["i18n"].building:  # one language's inner build: the others are not written yet
         return
     site = Path(config.site_dir)
-    used = used_names(site)
-    for stylesheet in [*site.glob(f"{FOLDER}main.*.min.css"), *site.glob(f"{FOLDER}palette.*.min.css")]:
-        stylesheet.write_text(purge(stylesheet.read_text(encoding="utf-8"), used), encoding="utf-8")
-    join(site, sorted(site.rglob("*.html")), config)
+    join(site, sorted(site.rglob("*.html")), config, used_names(site))

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 import brotli
 import material
 import pytest
+from browser import search
 from conftest import LOCALES
 from playwright.sync_api import expect
 
@@ -81,6 +82,20 @@ def test_every_page_waits_for_one_stylesheet_only_holding_what_the_site_uses(sit
     assert ".md-search-result__item" in ours and ".md-typeset" in ours and ".share-copy" in ours
     assert "[data-md-color-scheme=slate]" in ours and "[data-md-color-primary=indigo]" in ours
     assert "[data-md-color-primary=red]" not in ours
+
+
+def test_the_stylesheet_keeps_the_rules_of_what_materials_bundle_adds(page, base_url):
+    """Classes that only Material's scripts put on elements (search results, the table of contents'
+    current section) stay styled."""
+    search(page, base_url, "ru", "Бокаев")
+    link = page.locator(".md-search-result__link").first
+    assert link.evaluate("a => getComputedStyle(a).display") == "block"
+    page.set_viewport_size({"width": 1280, "height": 720})  # the table of contents beside the text
+    page.goto(base_url + "ru/prosecutions/#bokaev-ayan")
+    color = "a => getComputedStyle(a).color"
+    current = page.locator(".md-nav--secondary a.md-nav__link--active").last
+    expect(current).to_be_visible()
+    assert current.evaluate(color) != page.locator(".md-nav--secondary a.md-nav__link:not(.md-nav__link--active)").last.evaluate(color)
 
 
 def test_the_offline_zip_ships_no_unused_lunr_languages_or_source_maps(site):
