@@ -29,7 +29,7 @@ from browser import CHROMIUM, CHROMIUM_ARGS, HOME, chromium, search  # noqa: E40
 SITE = ROOT / "site"
 PAGES = {"home": "", "topic": "prosecutions/", "about": "about/"}
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
-RUNS = 3  # Lighthouse runs per page
+RUNS = 5  # Lighthouse runs per page: one run varies with the machine's load
 
 
 class Host(SimpleHTTPRequestHandler):
@@ -160,7 +160,7 @@ def main() -> None:
     for locale, home in HOME.items():
         for kind, path in PAGES.items():
             runs = sorted((lighthouse(base + home + path) for _ in range(RUNS)), key=lambda r: r["fcp"])
-            result = runs[len(runs) // 2]  # the median run, as Lighthouse's docs advise: one run varies
+            result = runs[len(runs) // 2]  # the median run, as Lighthouse's docs advise
             s = result["scores"]
             pages.append([f"{locale} {kind}", s["performance"], s["accessibility"], s["best-practices"], s["seo"],
                           kb(result["bytes"]), result["requests"], f"{result['fcp'] / 1000:.2f} s",
