@@ -2,9 +2,9 @@
 
 Builds the site twice (the bare online site, DOWNLOADS=false, then the whole `make build`),
 serves site/ on loopback as a real host would (precompressed .gz sent with Content-Encoding),
-runs Lighthouse (mobile preset, Debian's Chromium) on a page of each type in each language,
-times searches in each language in the real search box, and prints one table per concern; the
-same tables go to bench/latest.md, so that a change's effect shows in review.
+runs Lighthouse (mobile preset, Debian's Chromium) on a page of each type in each language and on
+the 404 page, times searches in each language in the real search box, and prints one table per
+concern; the same tables go to bench/latest.md, so that a change's effect shows in review.
 """
 
 from __future__ import annotations
@@ -87,6 +87,15 @@ def lighthouse(url: str) -> dict:
             "lcp": audits["largest-contentful-paint"]["numericValue"]}
 
 
+def page_figures(url: str) -> list:
+    """The median of RUNS Lighthouse runs, as Lighthouse's docs advise: scores, bytes, requests, paint times."""
+    runs = sorted((lighthouse(url) for _ in range(RUNS)), key=lambda r: r["fcp"])
+    result = runs[len(runs) // 2]
+    s = result["scores"]
+    return [s["performance"], s["accessibility"], s["best-practices"], s["seo"], kb(result["bytes"]),
+            result["requests"], f"{result['fcp'] / 1000:.2f} s", f"{result['lcp'] / 1000:.2f} s"]
+
+
 # A fixed list of queries, of every kind the search issue names, in each language.
 QUERIES = {
     "kk": ["Боқаев", "Бокаев", "Боқаевқа", "Bokaev", "Qazaqstan", "Казакстан", "кукык", "құқық", "äleumettik",
@@ -156,15 +165,9 @@ def main() -> None:
     bare = stages[0][1]
     server, base = serve(SITE)
     lighthouse(base)  # a first run warms Chromium and the disk cache: its figures are not kept
-    pages = []
-    for locale, home in HOME.items():
-        for kind, path in PAGES.items():
-            runs = sorted((lighthouse(base + home + path) for _ in range(RUNS)), key=lambda r: r["fcp"])
-            result = runs[len(runs) // 2]  # the median run, as Lighthouse's docs advise
-            s = result["scores"]
-            pages.append([f"{locale} {kind}", s["performance"], s["accessibility"], s["best-practices"], s["seo"],
-                          kb(result["bytes"]), result["requests"], f"{result['fcp'] / 1000:.2f} s",
-                          f"{result['lcp'] / 1000:.2f} s"])
+    addresses = {f"{locale} {kind}": home + path for locale, home in HOME.items() for kind, path in PAGES.items()}
+    addresses["404 (one page, three languages)"] = "404.html"  # Lighthouse refuses a 404 status: the page itself
+    pages = [[name, *page_figures(base + path)] for name, path in addresses.items()]
     searches = search_times(base)
     server.shutdown()
     downloads = sorted((SITE / "download").iterdir())

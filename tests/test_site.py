@@ -112,6 +112,16 @@ def test_every_internal_link_and_anchor_resolves(site):
     assert broken == []
 
 
+def test_every_link_has_an_address_search_engines_can_follow(site):
+    """Lighthouse's SEO check "links are crawlable": no <a> without href, none to javascript:."""
+    pages = sorted(site.rglob("*.html"))
+    assert any(p.name == "404.html" for p in pages)
+    bad = [(p.relative_to(site).as_posix(), str(a)[:80]) for p in pages
+           for a in BeautifulSoup(p.read_text(encoding="utf-8"), "lxml").find_all("a")
+           if not a.get("href", "").strip() or a["href"].lower().startswith("javascript:")]
+    assert bad == []
+
+
 def test_language_links_point_at_the_same_page_in_each_language(pages):
     failures = []
     for page in pages:

@@ -35,7 +35,7 @@ function lookalike(pathname) {
 const page = lookalike(location.pathname)
 if (page) {
   document.querySelectorAll(".notfound__moved").forEach(line => {
-    const link = line.querySelector("a")
+    const link = line.appendChild(document.createElement("a"))  // none in the HTML: a link needs an address
     link.href = known.root + page.url
     link.lang = page.lang
     link.textContent = page.title
