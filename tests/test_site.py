@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import LOCALES, PAGE_NAMES, ROOT
 
@@ -77,10 +78,15 @@ def test_no_english_or_russian_left_in_the_kazakh_interface(pages):
     assert failures == []
 
 
-def internal_targets(site: Path):
+@pytest.fixture(scope="module")
+def documents(site) -> dict[Path, BeautifulSoup]:
+    """Every built HTML file, parsed once for the checks below."""
+    return {html: BeautifulSoup(html.read_text(encoding="utf-8"), "lxml") for html in sorted(site.rglob("*.html"))}
+
+
+def internal_targets(site: Path, documents: dict[Path, BeautifulSoup]):
     """Every internal reference of every built HTML file: (file, target file, fragment)."""
-    for html in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+    for html, soup in documents.items():
         for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
             for node in soup.find_all(tag, attrs={attr: True}):
                 url = urlsplit(node[attr])
@@ -94,11 +100,11 @@ def internal_targets(site: Path):
                 yield html, node[attr], target, url.fragment
 
 
-def test_every_internal_link_and_anchor_resolves(site):
+def test_every_internal_link_and_anchor_resolves(site, documents):
     ids: dict[Path, set[str]] = {}
     broken = []
     checked = 0
-    for html, link, target, fragment in internal_targets(site):
+    for html, link, target, fragment in internal_targets(site, documents):
         checked += 1
         if not target.is_file():
             broken.append((html.relative_to(site).as_posix(), link, "no such file"))
@@ -112,12 +118,10 @@ def test_every_internal_link_and_anchor_resolves(site):
     assert broken == []
 
 
-def test_every_link_has_an_address_search_engines_can_follow(site):
+def test_every_link_has_an_address_search_engines_can_follow(site, documents):
     """Lighthouse's SEO check "links are crawlable": no <a> without href, none to javascript:."""
-    pages = sorted(site.rglob("*.html"))
-    assert any(p.name == "404.html" for p in pages)
-    bad = [(p.relative_to(site).as_posix(), str(a)[:80]) for p in pages
-           for a in BeautifulSoup(p.read_text(encoding="utf-8"), "lxml").find_all("a")
+    assert any(p.name == "404.html" for p in documents)
+    bad = [(p.relative_to(site).as_posix(), str(a)[:80]) for p, soup in documents.items() for a in soup.find_all("a")
            if not a.get("href", "").strip() or a["href"].lower().startswith("javascript:")]
     assert bad == []
 
@@ -134,10 +138,9 @@ def test_language_links_point_at_the_same_page_in_each_language(pages):
     assert failures == []
 
 
-def test_no_web_fonts_and_no_third_party_assets(site):
+def test_no_web_fonts_and_no_third_party_assets(site, documents):
     failures = []
-    for html in site.rglob("*.html"):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+    for html, soup in documents.items():
         for node in soup.select("script[src], link[rel=stylesheet], link[rel=preconnect], img[src], iframe"):
             ref = node.get("src") or node.get("href") or ""
             if urlsplit(ref).netloc:
