@@ -30,9 +30,12 @@ $(BIN)/mkdocs: requirements.txt
 serve: $(BIN)/mkdocs ## Serve the site live at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-build: $(BIN)/mkdocs build-debs ## Build the site into site/ (replaced only when the whole build succeeds)
+# The downloads first (their own step: a file:// build, zip, single files, PDFs), then the site,
+# which copies and lists them; site/ is replaced only when both succeed.
+build: $(BIN)/mkdocs ## Build the site with its downloads into site/ (replaced only when the whole build succeeds)
 	rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --site-dir site.tmp
+	PYTHONPATH=hooks $(BIN)/python -m downloads .downloads
+	DOWNLOADS=.downloads $(BIN)/mkdocs build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
 
 build-debs: DEBS = $(BUILD_DEBS)

@@ -14,8 +14,11 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
+import common  # noqa: E402  (from hooks/)
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-LOCALES = ["kk", "ru", "en"]  # the default language first, as in mkdocs.yml
+LANGUAGES = common.languages_of(ROOT / "mkdocs.yml")  # the default language first
+LOCALES = [language.locale for language in LANGUAGES]
+HOME = {language.locale: language.home for language in LANGUAGES}
 PAGE_NAMES = sorted(p.stem for p in (ROOT / "docs" / LOCALES[0]).glob("*.md"))
 
 
@@ -43,9 +46,18 @@ class BuiltPage:
         return BeautifulSoup(self.path.read_text(encoding="utf-8"), "lxml")
 
 
-def build_site(config_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run the real build, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "false"}
+def build_site(config_dir: Path, site_dir: Path, downloads: bool = True) -> subprocess.CompletedProcess:
+    """Run the real build, as `make build` does: the downloads, then the site that lists them."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "false", "PYTHONPATH": str(config_dir / "hooks")}
+    env.pop("DOWNLOADS", None)
+    env.setdefault("SOURCE_DATE_EPOCH", str(common.source_date_epoch()))  # copies of the repository have no git
+    if downloads:
+        made = site_dir.parent / f"{site_dir.name}.downloads"
+        result = subprocess.run([sys.executable, "-m", "downloads", str(made)],
+                                cwd=config_dir, env=env, capture_output=True, text=True)
+        if result.returncode:
+            return result
+        env["DOWNLOADS"] = str(made)
     return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
                           cwd=config_dir, env=env, capture_output=True, text=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import sources
+from content import sources
 from conftest import LOCALES, PAGE_NAMES, ROOT
 
 

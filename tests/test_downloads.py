@@ -8,7 +8,7 @@ import shutil
 import subprocess
 
 import pytest
-import sources
+from content import sources
 from bs4 import BeautifulSoup
 from browser import HOME, pages_of, search
 from conftest import LOCALES, PAGE_NAMES, ROOT, BuiltPage, build_site
@@ -43,7 +43,7 @@ def test_sha256sums_lists_every_download_and_checks(site):
 
 def test_each_about_page_lists_the_downloads_with_size_and_sum(pages):
     for page in (p for p in pages if p.name == "about"):
-        rows = page.soup().select("#downloads ~ table.downloads tbody tr")
+        rows = page.soup().select("#downloads ~ table tbody tr")
         assert [r.a.get_text() for r in rows] == DOWNLOADS
         for row in rows:
             target = (page.path.parent / row.a["href"]).resolve()

@@ -17,8 +17,8 @@ from mkdocs.utils.yaml import yaml_load
 from PIL import Image
 from playwright.sync_api import expect
 
-import addresses
-import cards
+from content import addresses
+from sharing import cards
 
 CONFIG = yaml_load((ROOT / "mkdocs.yml").open(encoding="utf-8"))
 SITE_URL = CONFIG["site_url"]
@@ -91,8 +91,8 @@ def test_a_card_is_the_same_bytes_for_the_same_title_and_differs_for_another():
 
 
 def test_a_missing_font_stops_the_build_and_says_what_to_install(monkeypatch):
-    monkeypatch.setattr(cards, "BOLD", Path("/nowhere/DejaVuSans-Bold.ttf"))
-    with pytest.raises(PluginError, match=r"/nowhere/DejaVuSans-Bold.ttf is missing: install Debian's fonts-dejavu-core"):
+    monkeypatch.setattr(cards, "BOLD", "Nowhere Sans:style=Bold")
+    with pytest.raises(PluginError, match=r"fontconfig finds no 'Nowhere Sans:style=Bold'.*install Debian's fonts-dejavu-core"):
         cards.card_png("Title", "Site", "example.org/")
 
 
@@ -269,7 +269,7 @@ def test_every_page_is_in_the_published_addresses(pages):
 
 
 def copy_project(target: Path) -> Path:
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", "site.tmp", "node_modules", "tests", "__pycache__")
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", "site.tmp", "node_modules", "tests", "__pycache__", ".downloads")
     shutil.copytree(ROOT, target, ignore=ignore, symlinks=True)
     return target
 

@@ -58,7 +58,7 @@ def sources_copy(tmp_path):
     """The repository without what is built or installed, to break freely."""
     copy = tmp_path / "repo"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "site", "site.tmp", "node_modules",
-                                                               "__pycache__", ".pytest_cache"))
+                                                               "__pycache__", ".pytest_cache", ".downloads"))
     return copy
 
 

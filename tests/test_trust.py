@@ -29,7 +29,7 @@ from conftest import LOCALES, ROOT
 from playwright.sync_api import expect
 from test_site import MATERIAL_LANGUAGES, ui_strings
 
-import csp
+from trust import csp
 
 HOME = {"kk": "", "ru": "ru/", "en": "en/"}
 SCHEMES = ("light", "dark")

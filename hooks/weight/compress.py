@@ -16,7 +16,6 @@ from pathlib import Path
 
 import brotli
 import zopfli.gzip
-from mkdocs.plugins import event_priority
 
 TEXT = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 
@@ -29,14 +28,9 @@ def gzipped(data: bytes, shared: bool) -> bytes:
 
 
 def precompress(site: Path) -> None:
+    """Write the twins of every text file of the site, the downloads' listing included."""
     for path in sorted(p for p in site.rglob("*") if p.suffix in TEXT and p.is_file()):
         data = path.read_bytes()
         shared = path.suffix in SHARED and path.relative_to(site).parts[0] == "assets"
         path.with_name(path.name + ".gz").write_bytes(gzipped(data, shared))
         path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
-
-
-@event_priority(-1200)  # the very last: after the downloads (-1100) have filled the about pages
-def on_post_build(config) -> None:
-    if not config.plugins["i18n"].building and not config.plugins["material/offline"].config.enabled:
-        precompress(Path(config.site_dir))

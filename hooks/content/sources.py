@@ -10,7 +10,6 @@ Each problem is one line naming the file (and line) and what to do.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -19,7 +18,6 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-log = logging.getLogger("mkdocs.plugins.sources")
 
 HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$")
 EXPLICIT_ID = re.compile(r"\{\s*#([^\s}]+)[^}]*\}$")
@@ -219,33 +217,14 @@ def check_coverage(lines: list[str], pages: dict[str, dict[str, str]], article_n
     return problems
 
 
-# --- MkDocs events -------------------------------------------------------------------------
-
-_rendered: dict[str, dict[str, str]] = {}
-
-
-def _locales(config) -> list[str]:
-    languages = config.plugins["i18n"].config.languages
-    return [l.locale for l in sorted(languages, key=lambda l: not l.default)]
-
-
-def on_pre_build(config) -> None:
-    _rendered.clear()
-    docs = Path(config.docs_dir)
-    if problems := check_translations(docs, _locales(config)):
+def refuse_broken_translations(docs: Path, locales: list[str]) -> None:
+    """Stop the build, before anything is written, on a broken page in any language."""
+    if problems := check_translations(docs, locales):
         raise PluginError("Broken sources:\n" + "\n".join(problems))
 
 
-def on_page_content(html: str, page, config, files) -> str:
-    if page.file.src_uri.startswith(_locales(config)[0] + "/"):
-        _rendered[f"docs/{page.file.src_uri}"] = section_texts(html)
-    return html
-
-
-def on_env(env, config, files):
-    if _rendered:
-        root = Path(config.config_file_path).parent
-        lines = corrected_lines(root / "source/article-kk.txt", root / "source/errata.yml")
-        if problems := check_coverage(lines, _rendered, "source/article-kk.txt"):
-            raise PluginError("Kazakh text lost:\n" + "\n".join(problems))
-    return env
+def refuse_lost_lines(rendered: dict[str, dict[str, str]], root: Path) -> None:
+    """Stop the build when a line of the article is not on the rendered Kazakh pages."""
+    lines = corrected_lines(root / "source/article-kk.txt", root / "source/errata.yml")
+    if problems := check_coverage(lines, rendered, "source/article-kk.txt"):
+        raise PluginError("Kazakh text lost:\n" + "\n".join(problems))

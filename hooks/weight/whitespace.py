@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.plugins import event_priority
 
 KEPT = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
 INDENT = re.compile(r"\n[ \t\r\n]+")
@@ -18,13 +17,3 @@ def unindent(html: str) -> str:
     parts = KEPT.split(html)  # text, kept block, its tag name, text, ...
     return "".join(INDENT.sub("\n", part) if index % 3 == 0 else part
                    for index, part in enumerate(parts) if index % 3 != 2)
-
-
-@event_priority(-1000)  # after every hook that edits a page's HTML
-def on_post_page(output: str, page, config) -> str:
-    return unindent(output)
-
-
-@event_priority(-1000)
-def on_post_template(output: str, template_name: str, config) -> str:
-    return unindent(output) if template_name.endswith(".html") else output

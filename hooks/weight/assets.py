@@ -1,8 +1,7 @@
 """The site ships only what it uses: Material's source maps are left out (nobody reading the
-report needs them; 1 MB in the zip). Its stylesheets are trimmed by hooks/stylesheet.py."""
+report needs them; 1 MB in the zip). Its stylesheets are trimmed by weight/stylesheet.py."""
 
 
-def on_files(files, config):
+def drop_source_maps(files) -> None:
     for file in [f for f in files if f.src_uri.endswith(".map")]:
         files.remove(file)
-    return files

@@ -9,7 +9,7 @@ The `<!-- share-table -->` marker (the `share` section of the about pages) becom
 of every `##` section of every page, in nav order, in every language: absolute link, copy
 button and QR code pointing at the online address. It is rendered by
 overrides/partials/share-table.html from the data computed here. The QR codes are SVG files
-(segno) under assets/qr/, loaded lazily: the about page's first view stays light.
+(segno) under assets/qr/, written while the page is rendered, loaded lazily: the about page's first view stays light.
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import segno
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
-from addresses import online_address
-from sources import EXPLICIT_ID, read_page
+
+import common
+from content.addresses import page_address
+from content.sources import EXPLICIT_ID, read_page
 
 MARKER = "<!-- share-table -->"
 HEADING = re.compile(r'(<h([2-6]) id="([^"]+)"[^>]*>.*?)(</h\2>)', re.S)
@@ -53,16 +54,16 @@ def translations(file, locales: list[str]) -> list[Translation]:
 
 
 QR_FOLDER = "assets/qr/"
-_qr_codes: dict[str, bytes] = {}  # site path -> SVG, written after the build
 
 
-def qr_code(url: str, name: str) -> dict:
-    """A QR code of `url`, black on white even in dark mode, kept for writing as `name`.svg."""
+def qr_code(url: str, name: str, site: Path) -> dict:
+    """A QR code of `url`, black on white even in dark mode, written to the site as `name`.svg."""
     code = segno.make(url, error="m", micro=False)
     svg = io.BytesIO()
     code.save(svg, kind="svg", border=4, omitsize=True, dark="#000", light="#fff", xmldecl=False)
     path = f"{QR_FOLDER}{name}.svg"
-    _qr_codes[path] = svg.getvalue()
+    (site / path).parent.mkdir(parents=True, exist_ok=True)
+    (site / path).write_bytes(svg.getvalue())
     width, height = code.symbol_size(border=4)
     return {"path": path, "width": width, "height": height}
 
@@ -95,45 +96,25 @@ def share_rows(pages: list[list[Translation]], config, locale: str, names: dict[
         for section_id, title in shown.sections:
             links = []
             for version in versions:
-                url = online_address(config, version.url) + f"#{section_id}"
+                url = page_address(config, version.url) + f"#{section_id}"
                 language = names[version.locale]
                 links.append({"locale": version.locale, "url": url,
                               "copy_label": f"{strings['share_copy']}: {title} ({language})",
-                              "qr": qr_code(url, f"{version.locale}-{page_name}-{section_id}"),
+                              "qr": qr_code(url, f"{version.locale}-{page_name}-{section_id}", Path(config.site_dir)),
                               "qr_label": f"{strings['share_qr']}: {url}"})
             sections.append({"id": section_id, "title": title, "links": links})
         rows.append({"title": shown.title, "sections": sections})
     return rows
 
 
-# --- MkDocs events -------------------------------------------------------------------------
-
-_nav_files: list = []
-
-
-@event_priority(-110)  # after mkdocs-static-i18n (-100) has made the nav and found the home page
-def on_nav(nav, config, files):
-    _nav_files[:] = [page.file for page in nav.pages]
-    return nav
-
-
-def on_page_content(content: str, page, config, files) -> str:
-    strings = config.extra["strings"]
-    i18n = config.plugins["i18n"]
+def add_share_links(content: str, page, config, nav: list[list[Translation]]) -> str:
+    """The page with its copy buttons, its status line, and the share table where it is marked."""
+    strings = common.current(config).strings
     if MARKER in content:
-        languages = i18n.config.languages
+        languages = common.languages(config)
         names = {language.locale: language.name for language in languages}
-        pages = [translations(file, list(names)) for file in _nav_files]
         table = config.theme.get_env().get_template("partials/share-table.html").render(
-            rows=share_rows(pages, config, i18n.current_language, names, strings),
+            rows=share_rows(nav, config, common.current(config).locale, names, strings),
             languages=languages, strings=strings, root=get_relative_url(".", page.url))
         content = content.replace(MARKER, table)
-    content = copy_buttons(content, page.canonical_url, strings["share_copy_section"])
-    return content + status_line(strings)
-
-
-def on_post_build(config) -> None:
-    for path, svg in _qr_codes.items():
-        target = Path(config.site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(svg)
+    return copy_buttons(content, page.canonical_url, strings["share_copy_section"]) + status_line(strings)

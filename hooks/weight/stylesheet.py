@@ -1,7 +1,7 @@
 """Every page loads one stylesheet, holding only the rules the site can use.
 
 The first paint waits for every stylesheet in the head; Material links two (main, palette) and
-we add ours (`extra_css`). After the build this hook
+we add ours (`extra_css`). After the build `join_and_purge`
 
 - joins Material's and ours, in the pages' order, into `assets/stylesheets/site.<hash>.css` (the
   hash of its content: a host may cache it for ever) and links that one file in place of the
@@ -24,7 +24,6 @@ from urllib.parse import urlsplit
 
 import tinycss2
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
 # Attributes whose every value is in the built pages (Material's scripts copy, never invent, them).
@@ -150,7 +149,7 @@ def join(site: Path, pages: list[Path], config, used: set[str]) -> str:
     order = [_site_path(h, pages[0], site, config) for h in hrefs[pages[0]]]
     for page, page_hrefs in hrefs.items():
         if [_site_path(h, page, site, config) for h in page_hrefs] != order:
-            raise PluginError(f"hooks/stylesheet.py: {page.relative_to(site)} links other stylesheets than "
+            raise PluginError(f"hooks/weight/stylesheet.py: {page.relative_to(site)} links other stylesheets than "
                               f"{pages[0].relative_to(site)}; give every page the same extra_css")
     css = purge("\n".join((site / path).read_text(encoding="utf-8") for path in order), used)
     name = f"{FOLDER}site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
@@ -165,9 +164,6 @@ def join(site: Path, pages: list[Path], config, used: set[str]) -> str:
     return name
 
 
-@event_priority(-900)  # after every language and page is written (and their scripts)
-def on_post_build(config) -> None:
-    if config.plugins["i18n"].building:  # one language's inner build: the others are not written yet
-        return
-    site = Path(config.site_dir)
+def join_and_purge(site: Path, config) -> None:
+    """The one stylesheet, once every page, the downloads' listing included, is written."""
     join(site, sorted(site.rglob("*.html")), config, used_names(site))

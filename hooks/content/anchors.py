@@ -1,7 +1,7 @@
 """Links within a page (section permalinks, footnote back-links) labelled in the page's language.
 
 Python-Markdown's `toc` and `footnotes` give every permalink (¶) and back-link (↩) one English
-title for all languages. This hook gives them `extra.strings.permalink` and
+title for all languages. `label_permalinks` and `label_backlinks` give them `extra.strings.permalink` and
 `extra.strings.footnote_back` of the language being built (mkdocs.yml), so that screen readers
 and tooltips speak the page's language, and drops the permalink of the page title (whose
 generated ID, like `_1`, is no campaign link)."""
@@ -25,8 +25,3 @@ def label_permalinks(content: str, label: str) -> str:
 def label_backlinks(content: str, label: str) -> str:
     escaped = html.escape(label, quote=True)
     return BACKLINK.sub(rf'\1 title="{escaped}" aria-label="{escaped}"', content)
-
-
-def on_page_content(content: str, page, config, files) -> str:
-    strings = config.extra["strings"]
-    return label_backlinks(label_permalinks(content, strings["permalink"]), strings["footnote_back"])

@@ -1,4 +1,4 @@
-"""One self-contained HTML file per language, assembled from the built pages.
+"""One self-contained HTML file per language, assembled from the pages of the file:// build.
 
 Every page in navigation order, after a title block and a table of contents; the section
 IDs stay as on the site, so `report-en.html#bokaev-ayan` is the same place as
@@ -15,11 +15,13 @@ import hashlib
 import html
 import mimetypes
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
+
+import common
 
 
 def _class(name: str) -> str:
@@ -29,12 +31,11 @@ def _class(name: str) -> str:
 # What the site adds to a page that a file does not need.
 DROPPED = " | ".join([".//script", ".//button", ".//form", ".//*[@data-md-component]",
                       *(f".//*[{_class(name)}]" for name in ("headerlink", "md-content__button", "md-source-file"))])
-MARKER = "downloads-table"
 
 
 @dataclass
 class Page:
-    url: str  # site-relative, as built: "ru/prosecutions/"
+    path: str  # the page's file in the file:// build: "ru/prosecutions.html"
     title: str
 
 
@@ -54,22 +55,22 @@ class Edition:
         return urljoin(self.site_url, self.home)
 
 
-def anchor(page: Page, home: str) -> str:
+def anchor(page: Page) -> str:
     """The in-file ID of a page: `page-prosecutions`, `page-index` for the home page."""
-    return "page-" + (page.url[len(home):].strip("/") or "index")
+    return "page-" + PurePosixPath(page.path).stem
 
 
-def assemble(site: Path, pages: list[Page], edition: Edition, css: str, note: str) -> str:
-    """The whole language as one HTML document (a string); `note` replaces the downloads table."""
-    ids = {page.url: anchor(page, edition.home) for page in pages}
+def assemble(site: Path, pages: list[Page], edition: Edition, css: str) -> str:
+    """The whole language as one HTML document (a string)."""
+    ids = {page.path: anchor(page) for page in pages}
     sections, contents = [], []
     for page in pages:
-        tree = lxml.html.parse(str(site / page.url / "index.html"))
+        tree = lxml.html.parse(str(site / page.path))
         article = tree.find(".//article")
-        section = lxml.html.fromstring(f'<section class="page" id="{ids[page.url]}"></section>')
-        for node in _content(article, page, ids, edition, site, note):
+        section = lxml.html.fromstring(f'<section class="page" id="{ids[page.path]}"></section>')
+        for node in _content(article, page, ids, edition, site):
             section.append(node)
-        contents.append(_contents_entry(section, ids[page.url], page.title))
+        contents.append(_contents_entry(section, ids[page.path], page.title))
         sections.append(etree.tostring(section, encoding="unicode", method="html"))
     strings = edition.strings
     title = html.escape(edition.site_name)
@@ -93,15 +94,11 @@ def _policy(css: str) -> str:
             f'style-src \'sha256-{digest}\'; img-src data:; base-uri \'none\'; form-action \'none\'">\n')
 
 
-def _content(article, page: Page, ids: dict[str, str], edition: Edition, site: Path, note: str):
+def _content(article, page: Page, ids: dict[str, str], edition: Edition, site: Path):
     """The article's children, cleaned, with headings one level down and links rewritten."""
     for node in article.xpath(DROPPED):
         node.drop_tree()
-    prefix = ids[page.url]
-    for node in article.iter():
-        if isinstance(node, etree._Comment) and node.text.strip() == MARKER:
-            replacement = lxml.html.fragment_fromstring(note, create_parent="div")
-            node.getparent().replace(node, replacement)
+    prefix = ids[page.path]
     for node in article.iter("h1", "h2", "h3", "h4", "h5"):
         node.tag = f"h{int(node.tag[1]) + 1}"
     for node in article.iter("h2"):
@@ -115,7 +112,7 @@ def _content(article, page: Page, ids: dict[str, str], edition: Edition, site: P
     for node in article.iter("details"):  # a file to read and print shows everything
         node.set("open", "")
     for image in article.iter("img"):
-        source = site / urlsplit(urljoin(page.url, image.get("src"))).path
+        source = site / urlsplit(urljoin(page.path, image.get("src"))).path
         kind = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         image.set("src", f"data:{kind};base64,{base64.b64encode(source.read_bytes()).decode()}")
     return list(article)
@@ -125,13 +122,14 @@ def _rewrite(href: str, page: Page, ids: dict[str, str], prefix: str, edition: E
     if href.startswith("#"):
         fragment = href[1:]
         return f"#{prefix}-{fragment}" if fragment.startswith(("fn:", "fnref:")) else href
-    target = urlsplit(urljoin("/" + page.url, href))
+    target = urlsplit(urljoin("/" + page.path, href))
     if target.scheme or target.netloc:
         return href
     path = target.path.lstrip("/")
     if path in ids:
         return f"#{target.fragment}" if target.fragment else f"#{ids[path]}"
-    return urljoin(edition.site_url, path) + (f"#{target.fragment}" if target.fragment else "")  # online
+    online = common.online_address(edition.site_url, path, directory_urls=False)
+    return online + (f"#{target.fragment}" if target.fragment else "")
 
 
 def _contents_entry(section, page_id: str, title: str) -> str:

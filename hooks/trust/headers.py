@@ -1,6 +1,6 @@
 """The site root ships `_headers` (Netlify, Cloudflare Pages): the pages' policy, sent as a header.
 
-Written last, from the Content-Security-Policy that hooks/csp.py put in each built page: one
+Written from the Content-Security-Policy that hooks/trust/csp.py put in each built page: one
 policy for every path (`/*`) whose `script-src` and `style-src` hold the hashes of all pages, plus
 what a `<meta>` cannot carry (`frame-ancestors 'none'`), and `X-Content-Type-Options`,
 `Referrer-Policy` and `Permissions-Policy`. A browser enforces the header and the meta policy
@@ -15,9 +15,8 @@ import html
 import re
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 
-CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', re.I)  # as hooks/csp.py writes it
+CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', re.I)  # as trust/csp.py writes it
 
 HEADER_ONLY = {"frame-ancestors": ["'none'"]}  # ignored, with a console warning, in a <meta>
 # Permissions-Policy names features browsers know: `browsing-topics` is the successor of FLoC's
@@ -64,10 +63,7 @@ def page_policy(text: str) -> str | None:
     return html.unescape(match.group(1)) if (match := CSP_META.search(text)) else None
 
 
-@event_priority(-2000)  # last, after every hook that writes HTML (hooks/downloads.py: -1100); it only reads
-def on_post_build(config) -> None:
-    if config.plugins["i18n"].building or config.plugins["material/offline"].config.enabled:
-        return
-    site = Path(config.site_dir)
+def write(site: Path) -> None:
+    """`_headers` from the policies of the site's pages (after trust/csp.py has put them there)."""
     policies = [p for path in sorted(site.rglob("*.html")) if (p := page_policy(path.read_text(encoding="utf-8")))]
     (site / "_headers").write_text(headers_file(union(policies)), encoding="utf-8")

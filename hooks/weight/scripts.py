@@ -21,17 +21,11 @@ def joined(config) -> tuple[str, str]:
     return f"{FOLDER}site.{hashlib.sha256(text.encode()).hexdigest()[:8]}.js", text
 
 
-def on_files(files, config):
+def drop_joined_sources(files) -> None:
     for file in [f for f in files if f.src_uri in {FOLDER + name for name in JOINED}]:
         files.remove(file)
-    return files
 
 
-def on_env(env, config, files):
-    env.globals["site_script"] = joined(config)[0]
-    return env
-
-
-def on_post_build(config) -> None:
+def write_joined(site: Path, config) -> None:
     path, text = joined(config)
-    (Path(config.site_dir) / path).write_text(text, encoding="utf-8")
+    (site / path).write_text(text, encoding="utf-8")

@@ -1,6 +1,6 @@
 """Every built HTML page carries a strict Content-Security-Policy in a `<meta http-equiv>`.
 
-Once every language, 404.html and redirect stub is written, this hook reads each `*.html` under
+Once every language, 404.html and redirect stub is written, `secure_pages` reads each `*.html` under
 the site, hashes the page's own executable inline scripts (Material's `__md_scope`, palette and
 tabs snippets, whatever else is there) and `<style>` elements, and puts
 `<meta http-equiv="Content-Security-Policy">` first in `<head>` (after `<meta charset>`, which
@@ -13,8 +13,8 @@ Material's search worker is a same-site script (`worker-src 'self'`); in the fil
 iframe-worker shim runs it in an about:blank iframe, which inherits the page's policy, so the
 vendored shim sets that iframe up from `prelude.js` beside it rather than an inline script.
 
-HTML written later (hooks/downloads.py's single files) brings a policy of its own, which
-tests/test_trust.py holds to the same rules. hooks/headers.py turns the pages' policies into the
+The single-file downloads (hooks/downloads/single_file.py) bring a policy of their own, which
+tests/test_trust.py holds to the same rules. hooks/trust/headers.py turns the pages' policies into the
 `_headers` file. `mkdocs serve` gets no policy: it injects its live-reload script inline into
 every page it serves, which the policy would block.
 """
@@ -27,7 +27,6 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
@@ -115,23 +114,11 @@ def secure(html: str) -> str:
     return with_policy(html, policy(*page_hashes(html)))
 
 
-_command = "build"
-
-
-def on_startup(command, dirty) -> None:
-    global _command
-    _command = command
-
-
-# After every language (i18n, -100), redirect stubs (0) and the split search index (-150); before
-# hooks/downloads.py (-1100) zips and sums what it needs (the zip's offline build runs this hook itself).
-@event_priority(-190)
-def on_post_build(config) -> None:
-    if _command == "serve" or config.plugins["i18n"].building:  # an inner build: the others are not written yet
-        return
-    site = Path(config.site_dir)
-    for path in sorted(site.rglob("*.html")):
+def secure_pages(site: Path, own_policy: str = "download/") -> None:
+    """Every HTML file of the built site with its policy, but the downloads (under `own_policy`),
+    which bring their own."""
+    for path in sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(own_policy)):
         try:
             path.write_text(secure(path.read_text(encoding="utf-8")), encoding="utf-8")
         except ValueError:
-            raise PluginError(f"hooks/csp.py: {path.relative_to(site)} has no <head> to put the CSP in") from None
+            raise PluginError(f"hooks/trust/csp.py: {path.relative_to(site)} has no <head> to put the CSP in") from None

@@ -1,16 +1,20 @@
 """Link previews: every page, in every language, looks right when shared.
 
-For each page this hook draws a 1200×630 PNG card (the page title over the site name, in
-Debian's DejaVu fonts, which cover every Kazakh letter) to `assets/cards/<lang>-<page>.png`
+For each page `share_meta` draws a 1200×630 PNG card (the page title over the site name, in
+DejaVu Sans, found through fontconfig: it covers every Kazakh letter) to `assets/cards/<lang>-<page>.png`
 and puts in `page.meta["share"]` what overrides/partials/share-meta.html turns into Open
 Graph and Twitter card tags: title, description, type, site name, locales, and the card,
 every address absolute from `site_url`. The same title and site name always give the same
-bytes, so two builds are identical; the file:// download has none. A missing font stops the build and says what to install.
+bytes, so two builds are identical; the file:// download has none, and `mkdocs serve` draws none
+(it keeps the tags). A missing font stops the build and says what to install.
 """
 
 from __future__ import annotations
 
+import functools
 import io
+import shutil
+import subprocess
 import textwrap
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
@@ -18,19 +22,28 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 from PIL import Image, ImageDraw, ImageFont
 
-FONTS = Path("/usr/share/fonts/truetype/dejavu")
-REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
+import common
+
+REGULAR, BOLD = "DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"
 SIZE = WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 BACKGROUND, TEXT, RULE = (40, 53, 147), (255, 255, 255), (140, 158, 255)  # Material indigo 800, white, indigo A100
-OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
 
 
-def font(path: Path, size: int) -> ImageFont.FreeTypeFont:
-    if not path.is_file():
-        raise PluginError(f"hooks/cards.py: the font {path} is missing: install Debian's fonts-dejavu-core "
-                          "(make build-debs), which the share cards are drawn with")
-    return ImageFont.truetype(str(path), size)
+@functools.cache
+def font_file(pattern: str) -> str:
+    """The file of the font `pattern` names, as fontconfig finds it (exactly that family)."""
+    found = subprocess.run(["fc-match", "--format", "%{family}\n%{file}", pattern], capture_output=True,
+                           text=True) if shutil.which("fc-match") else None
+    family, _, path = found.stdout.partition("\n") if found and found.returncode == 0 else ("", "", "")
+    if pattern.split(":")[0] not in family.split(",") or not Path(path).is_file():
+        raise PluginError(f"hooks/sharing/cards.py: fontconfig finds no '{pattern}', which the share cards are "
+                          "drawn with: install Debian's fonts-dejavu-core (make system-packages)")
+    return path
+
+
+def font(pattern: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(font_file(pattern), size)
 
 
 def title_lines(title: str, width: int = WIDTH - 2 * MARGIN) -> tuple[ImageFont.FreeTypeFont, list[str]]:
@@ -68,30 +81,24 @@ def card_path(src_uri: str) -> str:
     return f"assets/cards/{'-'.join(source.with_suffix('').parts)}.png"
 
 
-def share_meta(page, config, locale: str, image: str) -> dict:
-    """What share-meta.html displays for the page; every address absolute."""
-    others = [OG_LOCALES[l.locale] for l in config.plugins["i18n"].config.languages if l.locale != locale]
+def share_meta(page, config, draw: bool = True) -> dict:
+    """What share-meta.html displays for the page, every address absolute; the card drawn
+    into the site when `draw`."""
+    language, languages = common.current(config), common.languages(config)
+    image = card_path(page.file.src_uri)
+    if draw:
+        target = Path(config.site_dir) / image
+        target.parent.mkdir(parents=True, exist_ok=True)
+        address = urljoin(config.site_url, page.url).partition("://")[2]
+        target.write_bytes(card_png(page.meta["title"], config.site_name, address))
     return {
         "type": "website" if page.is_index else "article",  # a language's home page, or a page of the report
         "title": page.meta["title"],
         "description": page.meta["description"],
         "url": page.canonical_url,
         "site_name": config.site_name,
-        "locale": OG_LOCALES[locale],
-        "alternate_locales": others,
+        "locale": language.og_locale,
+        "alternate_locales": [other.og_locale for other in languages if other != language],
         "image": {"url": urljoin(config.site_url, image), "width": WIDTH, "height": HEIGHT,
                   "alt": f"{page.meta['title']} — {config.site_name}"},
     }
-
-
-def on_page_context(context, page, config, nav):
-    if config.plugins["material/offline"].config.enabled:
-        return context  # the file:// download is read, not shared
-    locale = config.plugins["i18n"].current_language
-    image = card_path(page.file.src_uri)
-    target = Path(config.site_dir) / image
-    target.parent.mkdir(parents=True, exist_ok=True)
-    address = urljoin(config.site_url, page.url).partition("://")[2]
-    target.write_bytes(card_png(page.meta["title"], config.site_name, address))
-    page.meta["share"] = share_meta(page, config, locale, image)
-    return context

@@ -1,11 +1,11 @@
 """One search index per language, so that a reader's search lists pages of their language only.
 
 mkdocs-static-i18n merges every language into `search/search_index.json`. After it has
-(priority -150, below its -100), this hook splits that index into
+(hooks/pipeline.py), `split` splits that index into
 `search/search_index.json` (Kazakh), `ru/search/search_index.json` and
 `en/search/search_index.json` (and, for the offline build, the `.js` twins that
 Material loads from file://), each with its own lunr languages and a separator that
-treats punctuation as space, and points the `base` of Material's `#__config` on Russian and
+treats punctuation as space, and `point_config_at_language_root` points the `base` of Material's `#__config` on Russian and
 English pages at their language's root, where Material's worker looks for the index.
 
 Every index also loads `lunr.wordforms` (overrides/assets/javascripts/lunr/min/), which
@@ -20,21 +20,14 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
+
+import common
 
 # Spaces, hyphens, dashes, quotation marks, brackets and punctuation never belong to a word.
 SEPARATOR = r"[\s\-‐‑‒–—―«»„“”‟\"()\[\]{}.,:;!?…/\\]+"
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": )"[^"]*"')
-
-
-def _i18n(config):
-    return config.plugins["i18n"]
-
-
-def _default_locale(config) -> str:
-    return next(l.locale for l in _i18n(config).config.languages if l.default)
 
 
 def split_index(merged: dict, locales: list[str], default: str) -> dict[str, dict]:
@@ -56,37 +49,31 @@ def lunr_modules(locales: list[str]) -> set[str]:
     return {f"assets/javascripts/lunr/min/lunr.{name}.min.js" for name in names}
 
 
-def on_files(files, config):
-    needed = lunr_modules([l.locale for l in _i18n(config).config.languages])
+def drop_unused_lunr_languages(files, languages) -> None:
+    needed = lunr_modules([language.locale for language in languages])
     for file in [f for f in files if f.src_uri.startswith("assets/javascripts/lunr/") and f.src_uri not in needed]:
         files.remove(file)
-    return files
 
 
-def on_post_page(output: str, page, config) -> str:
+def point_config_at_language_root(output: str, page, config) -> str:
     """Make Material look for the index (and resolve results) under the language's root."""
-    locale = _i18n(config).current_language
-    if locale == _default_locale(config):
+    language = common.current(config)
+    if language.default:
         return output
-    root = get_relative_url(f"{locale}/", page.url)
+    root = get_relative_url(language.home, page.url)
     output, count = CONFIG_BASE.subn(lambda m: f'{m.group(1)}"{root}"', output, count=1)
     if count != 1:
-        raise PluginError(f"hooks/search.py: no #__config in {page.file.src_uri}: has Material's base.html changed?")
+        raise PluginError(f"hooks/search/index.py: no #__config in {page.file.src_uri}: has Material's base.html changed?")
     return output
 
 
-@event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language and merged the index
-def on_post_build(config) -> None:
-    i18n = _i18n(config)
-    if i18n.building:  # an inner build of one language: the merged index is not there yet
-        return
-    site = Path(config.site_dir)
+def split(site: Path, config) -> None:
+    """Replace the merged index (mkdocs-static-i18n's) with one per language."""
     merged = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    locales = [l.locale for l in i18n.config.languages]
-    default = _default_locale(config)
+    languages = common.languages(config)
     offline = config.plugins["material/offline"].config.enabled
-    for locale, index in split_index(merged, locales, default).items():
-        target = site / ("" if locale == default else locale) / "search/search_index.json"
+    for locale, index in split_index(merged, [l.locale for l in languages], languages[0].locale).items():
+        target = site / next(l.home for l in languages if l.locale == locale) / "search/search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         target.write_text(data, encoding="utf-8")

@@ -26,11 +26,3 @@ def named_search_dialog(html: str) -> str:
     if DIALOG not in html or not (label := SEARCH_LABEL.search(html)):
         return html
     return html.replace(DIALOG, DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
-
-
-def on_post_page(output: str, page, config) -> str:
-    return named_search_dialog(valid_toggles(output))
-
-
-def on_post_template(output: str, template_name: str, config) -> str:
-    return named_search_dialog(valid_toggles(output)) if template_name.endswith(".html") else output

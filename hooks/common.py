@@ -1,0 +1,100 @@
+"""What the build steps share: the languages, addresses and dates of this site. Not a hook.
+
+The languages are those of mkdocs-static-i18n in mkdocs.yml, in their order, the default one
+first; each language entry there carries every fact of its own (name, site name and
+description, Open Graph locale, ISO 639-3 code, interface strings), so that a fourth language
+is one more entry. Steps read them here, scripts through data the build writes, tests through
+`languages_of(mkdocs.yml)`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils.yaml import yaml_load
+
+ROOT = Path(__file__).resolve().parents[1]
+EXTRA_FACTS = ("og_locale", "iso639_3", "strings")
+
+
+@dataclass(frozen=True)
+class Language:
+    locale: str
+    name: str
+    default: bool
+    site_name: str
+    site_description: str
+    og_locale: str  # Open Graph's form, kk_KZ
+    iso639_3: str  # ZIM metadata, kaz
+    strings: dict  # our interface strings (extra.strings)
+
+    @property
+    def home(self) -> str:
+        """The language's folder in the site: "" for the default language, "ru/" for others."""
+        return "" if self.default else f"{self.locale}/"
+
+
+def _language(entry: dict) -> Language:
+    extra = entry.get("extra") or {}
+    missing = [k for k in ("site_name", "site_description") if not entry.get(k)] + [
+        f"extra.{k}" for k in EXTRA_FACTS if not extra.get(k)]
+    if missing:
+        raise PluginError(f"mkdocs.yml: the i18n language '{entry.get('locale')}' lacks {', '.join(missing)}: "
+                          "every language entry carries all its facts (see the default language's entry)")
+    return Language(entry["locale"], entry["name"], bool(entry.get("default")), entry["site_name"],
+                    entry["site_description"], extra["og_locale"], extra["iso639_3"], dict(extra["strings"]))
+
+
+def _ordered(languages: list[Language]) -> list[Language]:
+    return sorted(languages, key=lambda language: not language.default)
+
+
+def languages(config) -> list[Language]:
+    """The site's languages, the default first, from the configuration being built."""
+    return _ordered([_language(dict(entry)) for entry in config.plugins["i18n"].config.languages])
+
+
+def languages_of(config_file: Path) -> list[Language]:
+    """The same, read from mkdocs.yml itself (for the downloads step and the tests)."""
+    with open(config_file, encoding="utf-8") as file:
+        raw = yaml_load(file)
+    i18n = next(p["i18n"] for p in raw["plugins"] if isinstance(p, dict) and "i18n" in p)
+    return _ordered([_language(entry) for entry in i18n["languages"]])
+
+
+def current(config) -> Language:
+    """The language this (inner) build renders."""
+    locale = config.plugins["i18n"].current_language
+    return next(language for language in languages(config) if language.locale == locale)
+
+
+def online_address(site_url: str, url: str, directory_urls: bool = True) -> str:
+    """The absolute address on the online site of the page at `url` of a build: the file://
+    build's `ru/about.html` is published as `ru/about/`, and `index.html` as `./`."""
+    if not directory_urls and url != "404.html":
+        url = re.sub(r"\.html$", "/", re.sub(r"(^|/)index\.html$", r"\1", url))
+    return urljoin(site_url or "", url)
+
+
+def source_date_epoch() -> int:
+    """The edition's time: SOURCE_DATE_EPOCH, or else the last commit's, so that two builds of
+    one commit give the same files however they are started."""
+    if stamp := os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(stamp)
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    if result.returncode or not result.stdout.strip():
+        raise PluginError("No SOURCE_DATE_EPOCH and no git history to date this edition: "
+                          "set SOURCE_DATE_EPOCH (seconds since 1970) or build from a git clone")
+    return int(result.stdout)
+
+
+def edition_date() -> str:
+    """The edition's date, YYYY-MM-DD."""
+    return datetime.fromtimestamp(source_date_epoch(), timezone.utc).date().isoformat()

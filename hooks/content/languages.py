@@ -1,0 +1,26 @@
+"""Link every page to the same page in the other languages, under any sub-path.
+
+mkdocs-static-i18n gives the language selector absolute links on home pages
+("/ru/"), which break when the site is served from a sub-path or from file://.
+`alternates` replaces `config.extra.alternate` on each page with site-relative links to
+the page's translations (the theme's `url` filter makes them page-relative) and adds
+the absolute addresses that search engines need (`hreflang`, `x-default`).
+"""
+
+from __future__ import annotations
+
+import common
+from content.addresses import page_address
+
+
+def alternates(page, config) -> list[dict]:
+    """One entry per language, in the configured order, for the page being rendered."""
+    current = config.plugins["i18n"].current_language
+    entries = []
+    for language in common.languages(config):
+        target = page.file.alternates.get(language.locale) if language.locale != current else page.file
+        if target is None:  # fallback_to_default: false makes every translation exist
+            raise RuntimeError(f"{page.file.src_uri} has no {language.locale} translation")
+        entries.append({"name": language.name, "lang": language.locale, "link": target.url or "./",
+                        "url": page_address(config, target.url), "default": language.default})
+    return entries

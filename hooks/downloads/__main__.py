@@ -1,0 +1,104 @@
+"""Make the downloads, a step of its own beside the site's build: `python -m downloads FOLDER`
+(with hooks/ on PYTHONPATH; `make build` runs it, then builds the site with DOWNLOADS=FOLDER).
+
+In order:
+1. build the site for file:// (OFFLINE=true), every language, into a temporary folder;
+2. zip it (`report-offline.zip`: sorted entries, one fixed date);
+3. assemble one HTML file per language from its pages (single_file.py);
+4. print each to PDF with WeasyPrint (print.css: A4, page numbers, contents);
+5. write SHA256SUMS.
+Dates come from SOURCE_DATE_EPOCH, or else the last commit (common.source_date_epoch), so two
+runs on one commit give the same bytes. FOLDER is replaced only when every file is made.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils.yaml import yaml_load
+
+import common
+from content.sources import read_page
+from downloads.listing import SUMS, ZIP, names, sha256
+from downloads.single_file import Edition, Page, assemble
+
+HERE = Path(__file__).parent
+CONFIG = common.ROOT / "mkdocs.yml"
+
+
+def build_offline(target: Path) -> None:
+    """The whole site for file://, by MkDocs itself (a build of its own, not one inside another)."""
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("DOWNLOADS", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                             "--config-file", str(CONFIG), "--site-dir", str(target)],
+                            env=env, capture_output=True, text=True)
+    if result.returncode:
+        raise PluginError(f"downloads: the file:// build failed:\n{result.stderr[-3000:]}")
+
+
+def write_zip(source: Path, target: Path, folder: str) -> None:
+    """Zip `source` as `folder/…`: sorted entries, one fixed date, fixed permissions; no sitemaps,
+    which serve search engines, not a reader of files."""
+    stamp = datetime.fromtimestamp(max(common.source_date_epoch(), 315532800), timezone.utc)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in source.rglob("*") if p.is_file() and not p.name.startswith("sitemap.xml")):
+            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(source).as_posix()}", stamp.timetuple()[:6])
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+
+
+def write_pdf(source: Path, target: Path) -> None:
+    from weasyprint import CSS, HTML  # only this step needs it (and Pango: make system-packages)
+    HTML(filename=str(source)).write_pdf(str(target), stylesheets=[CSS(filename=str(HERE / "print.css"))], pdf_tags=True)
+
+
+def pages(language: common.Language, nav: list[str]) -> list[Page]:
+    """The language's pages in nav order: their files in the file:// build, their titles."""
+    docs = common.ROOT / "docs" / language.locale
+    return [Page(f"{language.home}{Path(name).with_suffix('.html')}", read_page(docs / name, docs).meta["title"])
+            for name in nav]
+
+
+def make(target: Path) -> None:
+    raw = yaml_load(CONFIG.open(encoding="utf-8"))
+    languages, site_url = common.languages_of(CONFIG), raw["site_url"]
+    os.environ["SOURCE_DATE_EPOCH"] = str(common.source_date_epoch())  # WeasyPrint and the offline build
+    css = (HERE / "single-file.css").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as temporary:
+        work, offline = Path(temporary) / "download", Path(temporary) / "report-offline"
+        work.mkdir()
+        started = time.perf_counter()
+        build_offline(offline)
+        write_zip(offline, work / ZIP, "report-offline")
+        print(f"downloads: file:// build and zip in {time.perf_counter() - started:.1f} s")
+        for language in languages:
+            started = time.perf_counter()
+            edition = Edition(language.locale, language.site_name, language.site_description, language.strings,
+                              common.edition_date(), site_url, language.home)
+            page = work / f"report-{language.locale}.html"
+            page.write_text(assemble(offline, pages(language, raw["nav"]), edition, css), encoding="utf-8")
+            write_pdf(page, work / f"report-{language.locale}.pdf")
+            print(f"downloads: report-{language.locale}.html and .pdf in {time.perf_counter() - started:.1f} s")
+        (work / SUMS).write_text("".join(f"{sha256(work / n)}  {n}\n" for n in names(languages)), encoding="utf-8")
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.move(work, target)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: PYTHONPATH=hooks python -m downloads FOLDER")
+    try:
+        make(Path(sys.argv[1]).resolve())
+    except PluginError as error:
+        sys.exit(f"Error: {error}")

@@ -1,0 +1,105 @@
+"""The downloads on the site: copied into `download/` and listed, with size and SHA-256, on the
+about pages (the `<!-- downloads-table -->` marker of their `downloads` section).
+
+The files are made before the site by their own step (hooks/downloads/__main__.py, run by
+`make build`), into the folder that the DOWNLOADS variable names; the site's build copies them
+and writes the table while it renders the about pages, so that the finishing steps (the
+stylesheet purge, compression) see the final pages. Without DOWNLOADS (`mkdocs serve`, a bare
+`mkdocs build`) the pages list none and say how to make them. The file:// build, which is itself
+a download, says where the sums are instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+import common
+
+log = logging.getLogger("mkdocs.hooks.downloads")
+FOLDER = "download"
+MARKER = "<!-- downloads-table -->"
+ZIP = "report-offline.zip"
+SUMS = "SHA256SUMS"
+
+
+def names(languages: list[common.Language]) -> list[str]:
+    """Every download, in the order of SHA256SUMS and of the table."""
+    return [ZIP, *(f"report-{l.locale}.html" for l in languages), *(f"report-{l.locale}.pdf" for l in languages)]
+
+
+def described(strings: dict, languages: list[common.Language]) -> dict[str, str]:
+    """Every download, in order, with what it is, in the language of `strings`."""
+    what = {ZIP: strings["downloads_zip"],
+            **{f"report-{l.locale}.html": strings["downloads_html"].format(language=l.name) for l in languages},
+            **{f"report-{l.locale}.pdf": strings["downloads_pdf"].format(language=l.name) for l in languages}}
+    return {name: what[name] for name in names(languages)}
+
+
+def folder() -> Path | None:
+    """The folder of the made downloads, if this build has them."""
+    given = os.environ.get("DOWNLOADS")
+    if not given:
+        return None
+    path = Path(given).resolve()
+    if not (path / SUMS).is_file():
+        raise PluginError(f"DOWNLOADS={given}: no {SUMS} there: make the downloads first "
+                          "(PYTHONPATH=hooks python -m downloads <folder>, as make build does)")
+    return path
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def add_downloads(files, config) -> None:
+    """Copy the made downloads into the site, once (the default language's build)."""
+    if (made := folder()) is None or config.plugins["i18n"].building:
+        return
+    for name in [*names(common.languages(config)), SUMS]:
+        if not (made / name).is_file():
+            raise PluginError(f"DOWNLOADS={made}: {name} is missing: make the downloads again")
+        files.append(File.generated(config, f"{FOLDER}/{name}", abs_src_path=str(made / name)))
+
+
+def table(strings: dict, languages: list[common.Language], made: Path, home: str) -> str:
+    """The about page's list of downloads, with size and SHA-256, in the page's language."""
+    up = "../" * (home.count("/") + 1)
+    rows = "".join(
+        f'<tr><td><a href="{up}{FOLDER}/{name}" download>{name}</a></td>'
+        f"<td>{html.escape(what)}</td><td>{(made / name).stat().st_size / 1024:,.0f}&nbsp;kB</td>"
+        f'<td><code class="sha256">{sha256(made / name)}</code></td></tr>'
+        for name, what in described(strings, languages).items())
+    head = "".join(f'<th scope="col">{html.escape(label)}</th>' for label in
+                   (strings["downloads_file"], strings["downloads_what"], strings["downloads_size"], "SHA-256"))
+    return (f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n\n"
+            f'<p>{html.escape(strings["downloads_check"])} <code>sha256sum -c {SUMS}</code> '
+            f'(<a href="{up}{FOLDER}/{SUMS}">{SUMS}</a>)</p>')
+
+
+def note_elsewhere(strings: dict, site_url: str, home: str) -> str:
+    """What the offline copies say instead of the table: where the sums are, how to check."""
+    online = f"{site_url}{home}about/#downloads"
+    return (f'<p>{html.escape(strings["downloads_elsewhere"])} <a href="{online}">{html.escape(online)}</a></p>\n\n'
+            f'<p>{html.escape(strings["downloads_check"])} <code>sha256sum -c {SUMS}</code></p>')
+
+
+def fill(markdown: str, config, offline: bool) -> str:
+    """The page's Markdown with the table (or the note) in place of the marker."""
+    if MARKER not in markdown:
+        return markdown
+    language = common.current(config)
+    if offline:
+        listing = note_elsewhere(language.strings, config.site_url, language.home)
+    elif made := folder():
+        listing = table(language.strings, common.languages(config), made, language.home)
+    else:
+        log.info("downloads: none in this build (DOWNLOADS is unset): `make build` makes and lists them")
+        listing = ""
+    return markdown.replace(MARKER, listing)

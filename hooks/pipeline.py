@@ -1,0 +1,179 @@
+"""The build, in order: every MkDocs event this site uses, and the steps each runs, by name.
+
+This is the only hook (mkdocs.yml). The steps are plain functions in folders by concern:
+content/ (sources, sections, translations, addresses), search/, sharing/ (copy buttons, share
+table, cards, 404), trust/ (CSP, headers, valid markup), weight/ (assets, stylesheet,
+whitespace, compression), downloads/ (made by their own step before the site is built: see
+hooks/downloads/__main__.py and the Makefile). Read an event's function to see what happens
+then; the order of its lines is the order of the steps.
+
+mkdocs-static-i18n builds the default language, then, from its own `on_post_build` (priority
+-100), every other language as an inner build on the same configuration. So the finishing steps
+run once, at priority -150, when every language is written. What the build gathers across its
+languages lives on `Build`, made at the outer build's start and dropped at its end: nothing
+outlives one build, also under `mkdocs serve`.
+
+`mkdocs serve` runs what a writer needs to see (pages, languages, search, share links), not
+what only readers of the published site need (cards, CSP, the one purged stylesheet,
+compression, `_headers`); the file:// build of the downloads (OFFLINE=true) has no addresses of
+its own to check, no cards and no headers.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+import common
+from content import addresses, anchors, languages, sources
+from downloads import listing, offline
+from search import index
+from sharing import cards, notfound, share
+from trust import csp, headers, markup
+from weight import assets, compress, scripts, stylesheet, whitespace
+
+log = logging.getLogger("mkdocs.hooks.pipeline")
+
+
+@dataclass
+class Build:
+    """What one build (all its languages) gathers for later steps."""
+    serve: bool
+    offline: bool
+    published_files: dict = field(default_factory=dict)  # src_uri → File, as published, every language
+    kazakh_sections: dict = field(default_factory=dict)  # docs/kk/page.md → {section ID: text}
+    nav: list = field(default_factory=list)  # this language's pages, each in every language
+    homes: list = field(default_factory=list)  # the home page in every language
+
+
+_command = "build"
+_build: Build | None = None
+
+
+def _inner(config) -> bool:
+    """True in the inner build of a language other than the default."""
+    return config.plugins["i18n"].building
+
+
+def on_startup(command, dirty) -> None:
+    global _command
+    _command = command
+
+
+@event_priority(10)  # before Material's offline plugin (0) reads the polyfills
+def on_config(config):
+    global _build
+    if not _inner(config):
+        _build = Build(serve=_command == "serve", offline=config.plugins["material/offline"].config.enabled)
+        if not _build.offline and config.site_url == addresses.PLACEHOLDER:
+            log.info(f"site_url is the placeholder {addresses.PLACEHOLDER}: fine for development; "
+                     "set SITE_URL to publish")
+    offline.add_worker_shim(config)
+    return config
+
+
+def on_pre_build(config) -> None:
+    if not _inner(config):
+        sources.refuse_broken_translations(Path(config.docs_dir), [l.locale for l in common.languages(config)])
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen and placed this language's files
+def on_files(files, config):
+    assets.drop_source_maps(files)
+    index.drop_unused_lunr_languages(files, common.languages(config))
+    scripts.drop_joined_sources(files)
+    listing.add_downloads(files, config)
+    addresses.publish_for_redirects(files, config, _build.published_files)
+    return files
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has made the nav and found the home page
+def on_nav(nav, config, files):
+    locales = [language.locale for language in common.languages(config)]
+    _build.nav = [share.translations(page.file, locales) for page in nav.pages]
+    _build.homes = share.translations(nav.homepage.file, locales)
+    return nav
+
+
+def on_pre_page(page, config, files):
+    page.canonical_url = addresses.page_address(config, page.url)
+    return page
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    return listing.fill(markdown, config, _build.offline)
+
+
+def on_page_content(content: str, page, config, files) -> str:
+    if page.file.src_uri.startswith(common.languages(config)[0].locale + "/"):
+        _build.kazakh_sections[f"docs/{page.file.src_uri}"] = sources.section_texts(content)
+    strings = common.current(config).strings
+    content = anchors.label_backlinks(anchors.label_permalinks(content, strings["permalink"]), strings["footnote_back"])
+    return share.add_share_links(content, page, config, _build.nav)
+
+
+def on_env(env, config, files):
+    if _build.kazakh_sections:  # the default language's build: its pages are rendered
+        sources.refuse_lost_lines(_build.kazakh_sections, Path(config.config_file_path).parent)
+    env.globals["site_script"] = scripts.joined(config)[0]
+    return env
+
+
+def on_template_context(context, template_name, config):
+    if template_name == notfound.TEMPLATE:
+        context["notfound"] = notfound.context(config, _build.nav, _build.homes)
+    return context
+
+
+@event_priority(-50)  # after mkdocs-static-i18n (50) has set its own alternates for the page
+def on_page_context(context, page, config, nav):
+    config.extra.alternate = languages.alternates(page, config)  # an attribute, as mkdocs-static-i18n sets it
+    if not _build.offline:  # the file:// download is read, not shared
+        page.meta["share"] = cards.share_meta(page, config, draw=not _build.serve)
+    return context
+
+
+@event_priority(-1000)  # after every plugin's own changes to the page
+def on_post_page(output: str, page, config) -> str:
+    output = index.point_config_at_language_root(output, page, config)
+    output = markup.valid_toggles(output)
+    output = markup.named_search_dialog(output)
+    return whitespace.unindent(output)
+
+
+@event_priority(-1000)
+def on_post_template(output: str, template_name: str, config) -> str:
+    if template_name == notfound.TEMPLATE and not notfound.written_by(config):
+        return ""  # MkDocs writes no file for an empty template: the default language's stays
+    if not template_name.endswith(".html"):
+        return output
+    return whitespace.unindent(markup.named_search_dialog(markup.valid_toggles(output)))
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language and merged the index
+def on_post_build(config) -> None:
+    global _build
+    if _inner(config):
+        return
+    site, build = Path(config.site_dir), _build
+    index.split(site, config)
+    scripts.write_joined(site, config)
+    if build.serve:  # the live-reload script that serve injects would break a CSP
+        _build = None
+        return
+    csp.secure_pages(site)
+    if not build.offline:
+        addresses.refuse_lost_addresses(site, Path(config.config_file_path).parent)
+    stylesheet.join_and_purge(site, config)
+    if not build.offline:
+        headers.write(site)
+        compress.precompress(site)
+    _build = None
+
+
+def on_build_error(error) -> None:
+    global _build
+    _build = None
