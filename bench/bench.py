@@ -1,6 +1,7 @@
 """`make bench`: how light and fast the built site is. A benchmark that prints figures, not a test.
 
-Builds the site twice (the bare online site, DOWNLOADS=false, then the whole `make build`),
+Builds the site twice (the bare online site, with no downloads, then the whole `make build`:
+the downloads step and the site that lists them), runs the test suite once and times it,
 serves site/ on loopback as a real host would (precompressed .gz sent with Content-Encoding),
 runs Lighthouse (mobile preset, Debian's Chromium) on a page of each type in each language and on
 the 404 page, times searches in each language in the real search box, and prints one table per
@@ -59,19 +60,23 @@ def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_port}/"
 
 
-def timed_build(**env) -> tuple[float, str]:
+def timed(command: list[str], **env) -> tuple[float, str]:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(SITE)],
-                            cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, check=True)
-    return time.perf_counter() - started, result.stderr
+    environment = {k: v for k, v in {**os.environ, **env}.items() if v is not None}
+    result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=True)
+    return time.perf_counter() - started, result.stdout + result.stderr
 
 
 def build_stages() -> list[tuple[str, float]]:
-    bare, _ = timed_build(DOWNLOADS="false")
-    whole, log = timed_build()
-    stages = [("bare mkdocs build (3 languages, no downloads)", bare), ("whole build", whole)]
+    """The bare build, the whole build (as `make build`), the downloads' parts, and the tests."""
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(SITE)]
+    bare, _ = timed(mkdocs, DOWNLOADS=None)
+    made, log = timed([sys.executable, "-m", "downloads", str(ROOT / ".downloads")], PYTHONPATH=str(ROOT / "hooks"))
+    site, _ = timed(mkdocs, DOWNLOADS=str(ROOT / ".downloads"))
+    stages = [("bare mkdocs build (3 languages, no downloads)", bare), ("whole build (downloads, then the site)", made + site)]
     stages += [(m.group(1), float(m.group(2))) for m in re.finditer(r"downloads: (.+?) in ([\d.]+) s", log)]
-    return stages
+    tests, _ = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], SITE_DIR=str(SITE))
+    return [*stages, ("test suite (pytest on the built site)", tests)]
 
 
 def lighthouse(url: str) -> dict:

@@ -59,7 +59,10 @@ def write_zip(source: Path, target: Path, folder: str) -> None:
 
 
 def write_pdf(source: Path, target: Path) -> None:
-    from weasyprint import CSS, HTML  # only this step needs it (and Pango: make system-packages)
+    try:
+        from weasyprint import CSS, HTML  # only this step needs it, and the system's Pango
+    except OSError as error:
+        raise PluginError(f"downloads: WeasyPrint cannot load Pango ({error}): run `make system-packages`") from None
     HTML(filename=str(source)).write_pdf(str(target), stylesheets=[CSS(filename=str(HERE / "print.css"))], pdf_tags=True)
 
 

@@ -1,0 +1,163 @@
+"""The build's steps (hooks/pipeline.py), each on a small site of its own, without MkDocs."""
+
+from __future__ import annotations
+
+import ast
+import brotli
+import gzip
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from conftest import LANGUAGES, ROOT
+from content import addresses
+from downloads import listing
+from mkdocs.exceptions import PluginError
+from search import index
+from trust import csp, headers, markup
+from weight import compress, stylesheet, whitespace
+
+PAGE = ('<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="{up}assets/a.css">'
+        '<link rel="stylesheet" href="{up}assets/b.css"></head><body class="{classes}"><script>{script}</script></body></html>')
+
+
+def write(site: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    return site
+
+
+def test_the_finishing_steps_run_in_the_listed_order():
+    """The order a maintainer reads in on_post_build is the order that makes each step right:
+    the CSP before the headers that join the pages' policies, the purge once pages are final,
+    compression last."""
+    source = (ROOT / "hooks/pipeline.py").read_text(encoding="utf-8")
+    function = next(n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.FunctionDef) and n.name == "on_post_build")
+    calls = [ast.unparse(n.func) for n in sorted((n for n in ast.walk(function) if isinstance(n, ast.Call)
+                                                  and isinstance(n.func, ast.Attribute)), key=lambda n: n.lineno)]
+    steps = [c for c in calls if c.split(".")[0] in {"index", "scripts", "csp", "addresses", "stylesheet", "headers", "compress"}]
+    assert steps == ["index.split", "scripts.write_joined", "csp.secure_pages", "addresses.refuse_lost_addresses",
+                     "stylesheet.join_and_purge", "headers.write", "compress.precompress"]
+
+
+def test_the_index_is_split_by_language_with_locations_from_each_root():
+    merged = {"config": {"lang": ["kk", "ru", "en"]}, "docs": [
+        {"location": "blocking/", "title": "kk"}, {"location": "ru/blocking/#vpn", "title": "ru"},
+        {"location": "en/", "title": "en"}]}
+    split = index.split_index(merged, ["kk", "ru", "en"], "kk")
+    assert [d["location"] for d in split["ru"]["docs"]] == ["blocking/#vpn"]
+    assert [d["location"] for d in split["kk"]["docs"]] == ["blocking/"]
+    assert split["en"]["config"]["lang"] == ["en", "wordforms"]
+
+
+def test_pages_get_their_policy_and_downloads_keep_their_own(tmp_path):
+    own = '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"></head></html>'
+    site = write(tmp_path, {"index.html": PAGE.format(up="", classes="", script="run()"), "download/report.html": own})
+    csp.secure_pages(site)
+    page = (site / "index.html").read_text()
+    assert page.count("Content-Security-Policy") == 1 and csp.source_hash("run()") in page
+    assert (site / "download/report.html").read_text() == own
+    write(site, {"broken.html": "<p>no head</p>"})
+    with pytest.raises(PluginError, match="broken.html has no <head>"):
+        csp.secure_pages(site)
+
+
+def test_a_published_address_without_a_page_stops_the_build(tmp_path):
+    write(tmp_path, {addresses.LIST: "# kept\nblocking/\nold/\n", "site/blocking/index.html": ""})
+    with pytest.raises(PluginError, match=r"lead nowhere: old/"):
+        addresses.refuse_lost_addresses(tmp_path / "site", tmp_path)
+    write(tmp_path, {"site/old/index.html": "redirect"})
+    addresses.refuse_lost_addresses(tmp_path / "site", tmp_path)
+
+
+def test_the_stylesheets_become_one_holding_only_used_rules(tmp_path):
+    site = write(tmp_path, {"index.html": PAGE.format(up="", classes="used", script=""),
+                            "ru/index.html": PAGE.format(up="../", classes="", script=""),
+                            "assets/site.js": "x.classList.add('added')",
+                            "assets/a.css": ".used{color:red}.unused{color:blue}", "assets/b.css": ".added{color:green}",
+                            "assets/stylesheets/.keep": ""})
+    stylesheet.join_and_purge(site, SimpleNamespace(site_url="https://example.org/"))
+    [joined] = site.glob("assets/stylesheets/site.*.css")
+    assert joined.read_text() == ".used{color:red}\n.added{color:green}"
+    assert f'href="../{joined.relative_to(site).as_posix()}"' in (site / "ru/index.html").read_text()
+    assert not (site / "assets/a.css").exists()
+
+
+def test_the_headers_join_the_policies_of_every_page(tmp_path):
+    policy = '<html><head><meta http-equiv="Content-Security-Policy" content="script-src \'self\' {}"></head></html>'
+    site = write(tmp_path, {"a.html": policy.format("'sha256-A'"), "b/index.html": policy.format("'sha256-B'")})
+    headers.write(site)
+    text = (site / "_headers").read_text()
+    assert "script-src 'self' 'sha256-A' 'sha256-B'; frame-ancestors 'none'" in text
+    assert "  X-Content-Type-Options: nosniff" in text
+
+
+def test_text_files_get_identical_gzip_and_brotli_twins(tmp_path):
+    site = write(tmp_path, {"index.html": "<p>Қазақша</p>" * 50, "assets/site.css": "a{b:c}" * 50, "card.png": "x"})
+    compress.precompress(site)
+    for name in ("index.html", "assets/site.css"):
+        data = (site / name).read_bytes()
+        assert gzip.decompress((site / f"{name}.gz").read_bytes()) == data
+        assert brotli.decompress((site / f"{name}.br").read_bytes()) == data
+    assert not (site / "card.png.gz").exists()
+
+
+def test_pages_lose_indentation_but_not_inside_pre():
+    assert whitespace.unindent("<div>\n    <p>a</p>\n  <pre>\n    kept\n</pre>\n</div>") == \
+        "<div>\n<p>a</p>\n<pre>\n    kept\n</pre>\n</div>"
+
+
+def test_materials_markup_is_patched_and_a_changed_markup_stops_the_build():
+    page = ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+            '<div class="md-search" data-md-component="search" role="dialog">'
+            '<input type="text" class="md-search__input" name="query" aria-label="Іздеу">')
+    patched = markup.named_search_dialog(markup.valid_toggles(page))
+    assert 'autocomplete' not in patched and 'role="dialog" aria-label="Іздеу"' in patched
+    with pytest.raises(PluginError, match="search dialog changed"):
+        markup.named_search_dialog(page.replace('role="dialog"', 'role="search"'))
+    with pytest.raises(PluginError, match="toggles changed"):
+        markup.valid_toggles(page.replace('type="checkbox" id', 'type="checkbox" hidden id'))
+
+
+def test_the_downloads_table_lists_each_file_with_its_size_and_sum(tmp_path, monkeypatch):
+    made = write(tmp_path / "made", {name: name for name in [*listing.names(LANGUAGES), listing.SUMS]})
+    monkeypatch.setenv("DOWNLOADS", str(made))
+    language = LANGUAGES[1]
+    config = SimpleNamespace(plugins={"i18n": SimpleNamespace(current_language=language.locale,
+                                                              config=SimpleNamespace(languages=[]))})
+    monkeypatch.setattr("common.current", lambda _: language)
+    monkeypatch.setattr("common.languages", lambda _: LANGUAGES)
+    html = listing.fill(f"## Downloads\n\n{listing.MARKER}\n", config, offline=False)
+    assert html.count("<tr>") == 1 + len(listing.names(LANGUAGES))
+    assert listing.sha256(made / listing.ZIP) in html and 'href="../../download/report-offline.zip"' in html
+    assert language.strings["downloads_zip"] in html
+
+
+def test_downloads_that_were_not_made_stop_the_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("DOWNLOADS", str(tmp_path))
+    with pytest.raises(PluginError, match=r"no SHA256SUMS there: make the downloads first"):
+        listing.folder()
+
+
+def test_every_language_entry_carries_its_own_facts(tmp_path):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert [l.og_locale for l in LANGUAGES] == ["kk_KZ", "ru_RU", "en_US"]
+    assert [l.iso639_3 for l in LANGUAGES] == ["kaz", "rus", "eng"]
+    broken = tmp_path / "mkdocs.yml"
+    broken.write_text(config.replace("            og_locale: ru_RU\n", ""), encoding="utf-8")
+    with pytest.raises(PluginError, match="language 'ru' lacks extra.og_locale"):
+        __import__("common").languages_of(broken)
+
+
+def test_the_split_index_is_data_material_reads(site):
+    for language in LANGUAGES:
+        data = json.loads((site / language.home / "search/search_index.json").read_text(encoding="utf-8"))
+        assert data["config"]["lang"] == [language.locale, "wordforms"] and data["docs"]
+
+
+def test_the_purge_sees_the_downloads_table(site):
+    """The table is written while the about pages render, before the purge (not after, as once)."""
+    [joined] = site.glob("assets/stylesheets/site.*.css")
+    assert "code.sha256" in joined.read_text(encoding="utf-8")
