@@ -24,9 +24,14 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core
 help: ## List the targets
 	@grep -E '^[a-z -]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
 
-$(BIN)/mkdocs: requirements.txt
+# The site's packages (requirements/site.txt), then the tests' (tests.txt), each exactly as pinned.
+$(BIN)/mkdocs: requirements/site.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/site.txt
+	touch $@
+
+$(BIN)/pytest: requirements/tests.txt $(BIN)/mkdocs
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/tests.txt
 	touch $@
 
 serve: $(BIN)/mkdocs ## Serve the site live at http://127.0.0.1:8000/
@@ -49,10 +54,10 @@ system-packages: ## Install the Debian packages that the downloads and the tests
 	  if [ "$$(id -u)" = 0 ]; then echo "Installing $$missing"; apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Missing Debian packages: run 'sudo apt-get install $$missing', then make again." >&2; exit 1; fi; }
 
-test: system-packages build node_modules/.package-lock.json ## Build, then run the whole test suite on the built site
+test: system-packages build $(BIN)/pytest node_modules/.package-lock.json ## Build, then run the whole test suite on the built site
 	SITE_DIR=site $(BIN)/pytest
 
-bench: $(BIN)/mkdocs system-packages node_modules/.package-lock.json ## Measure pages, search and build; write bench/latest.md
+bench: $(BIN)/pytest system-packages node_modules/.package-lock.json ## Measure pages, search and build; write bench/latest.md
 	$(BIN)/python bench/bench.py
 
 # axe-core and Lighthouse, exactly as package-lock.json pins them.
@@ -60,10 +65,12 @@ node_modules/.package-lock.json: package-lock.json | system-packages
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-lock: $(BIN)/mkdocs ## Recompile requirements.txt from requirements.in (pins and hashes)
-	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header \
-	  --no-emit-index-url --no-emit-find-links --output-file requirements.txt requirements.in
+lock: ## Recompile requirements/*.txt from requirements/*.in (pins and hashes), with pinned pip-tools
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/tools.txt
+	cd requirements && for name in site tests tools; do \
+	  ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header \
+	    --no-emit-index-url --no-emit-find-links --output-file $$name.txt $$name.in || exit 1; done
 
 clean: ## Remove the build, the made downloads and the virtual env
 	rm -rf site site.tmp .downloads $(VENV)
