@@ -19,7 +19,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core \
   chromium poppler-utils zbar-tools default-jre-headless nodejs npm
 
-.PHONY: help serve build system-packages test bench lock clean
+.PHONY: help serve build release system-packages test bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z -]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -44,6 +44,14 @@ build: $(BIN)/mkdocs ## Build the site with its downloads into site/ (replaced o
 	PYTHONPATH=hooks $(BIN)/python -m downloads .downloads
 	DOWNLOADS=.downloads $(BIN)/mkdocs build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
+
+# The addresses are checked first (no placeholder, example or local address; a missing final slash
+# added); site/ and dist/ stay as they were unless everything succeeds.
+release: $(BIN)/mkdocs system-packages node_modules/.package-lock.json ## Build for publishing at SITE_URL (optional ONION_URL), with dist/site.car and dist/CID for IPFS
+	@site_url=$$(PYTHONPATH=hooks $(BIN)/python -m release address "$(SITE_URL)") && \
+	onion_url=$$(PYTHONPATH=hooks $(BIN)/python -m release onion "$(ONION_URL)") && \
+	$(MAKE) --no-print-directory build SITE_URL="$$site_url" ONION_URL="$$onion_url" && \
+	PYTHONPATH=hooks $(BIN)/python -m release car site dist
 
 system-packages: ## Install the Debian packages that the downloads and the tests need, if missing
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do \
@@ -73,4 +81,4 @@ lock: ## Recompile requirements/*.txt from requirements/*.in (pins and hashes), 
 	    --no-emit-index-url --no-emit-find-links --output-file $$name.txt $$name.in || exit 1; done
 
 clean: ## Remove the build, the made downloads and the virtual env
-	rm -rf site site.tmp .downloads $(VENV)
+	rm -rf site site.tmp .downloads dist dist.tmp $(VENV)

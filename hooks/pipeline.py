@@ -22,12 +22,15 @@ its own to check, no cards and no headers.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import common
+import release
 from content import addresses, anchors, languages, sources
 from downloads import listing, offline
 from search import index
@@ -35,7 +38,7 @@ from sharing import cards, notfound, share
 from trust import csp, headers, markup
 from weight import assets, compress, scripts, stylesheet, whitespace
 
-log = logging.getLogger("mkdocs.hooks.pipeline")
+log = logging.getLogger("mkdocs.plugins.pipeline")
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Build:
     """What one build (all its languages) gathers for later steps."""
     serve: bool
     offline: bool
+    onion: str = ""  # ONION_URL, checked: Tor Browser offers each page's onion twin
     published_files: dict = field(default_factory=dict)  # src_uri → File, as published, every language
     kazakh_sections: dict = field(default_factory=dict)  # docs/kk/page.md → {section ID: text}
     nav: list = field(default_factory=list)  # this language's pages, each in every language
@@ -68,6 +72,11 @@ def on_config(config):
     global _build
     if not _inner(config):
         _build = Build(serve=_command == "serve", offline=config.plugins["material/offline"].config.enabled)
+        if os.environ.get("ONION_URL") and not _build.offline:
+            try:
+                _build.onion = release.onion(os.environ["ONION_URL"])
+            except release.Refused as error:
+                raise PluginError(str(error)) from None
         if not _build.offline and config.site_url == addresses.PLACEHOLDER:
             log.info(f"site_url is the placeholder {addresses.PLACEHOLDER}: fine for development; "
                      "set SITE_URL to publish")
@@ -133,6 +142,8 @@ def on_page_context(context, page, config, nav):
     config.extra.alternate = languages.alternates(page, config)  # an attribute, as mkdocs-static-i18n sets it
     if not _build.offline:  # the file:// download is read, not shared
         page.meta["share"] = cards.share_meta(page, config, draw=not _build.serve)
+    if _build.onion:
+        page.meta["onion_location"] = _build.onion + page.url
     return context
 
 

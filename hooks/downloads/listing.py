@@ -22,7 +22,7 @@ from mkdocs.structure.files import File
 
 import common
 
-log = logging.getLogger("mkdocs.hooks.downloads")
+log = logging.getLogger("mkdocs.plugins.downloads")
 FOLDER = "download"
 MARKER = "<!-- downloads-table -->"
 ZIP = "report-offline.zip"
