@@ -34,7 +34,7 @@ import release
 from content import addresses, anchors, languages, sources
 from downloads import listing, offline
 from search import index
-from sharing import cards, notfound, share
+from sharing import cards, elsewhere, notfound, share
 from trust import csp, headers, markup
 from weight import assets, compress, scripts, stylesheet, whitespace
 
@@ -113,6 +113,9 @@ def on_pre_page(page, config, files):
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    language = common.current(config)
+    markdown = elsewhere.fill(markdown, language.strings, _build.onion and _build.onion + language.home,
+                              config.extra.get("mirrors") or [])
     return listing.fill(markdown, config, _build.offline)
 
 
@@ -128,6 +131,7 @@ def on_env(env, config, files):
     if _build.kazakh_sections:  # the default language's build: its pages are rendered
         sources.refuse_lost_lines(_build.kazakh_sections, Path(config.config_file_path).parent)
     env.globals["site_script"] = scripts.joined(config)[0]
+    env.globals["if_blocked"] = elsewhere.footer_link(files, common.current(config).locale)
     return env
 
 

@@ -102,7 +102,7 @@ def test_every_heading_has_an_explicit_ascii_id_unique_on_its_page():
 def test_pages_have_the_required_section_ids():
     required = {"index": ["report", "krivosheev"], "blocking": ["site-blocking", "information-society", "vpn"],
                 "prosecutions": ["surveillance", "bokaev-ayan"], "may-21": ["detentions", "what-they-posted"],
-                "recommendations": ["amend-codes"], "about": ["source", "cite", "downloads"]}
+                "recommendations": ["amend-codes"], "about": ["source", "cite", "downloads", "if-blocked"]}
     assert sorted(required) == PAGE_NAMES
     for locale in LOCALES:
         for name, ids in required.items():

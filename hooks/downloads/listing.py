@@ -79,7 +79,7 @@ def table(strings: dict, languages: list[common.Language], made: Path, home: str
     head = "".join(f'<th scope="col">{html.escape(label)}</th>' for label in
                    (strings["downloads_file"], strings["downloads_what"], strings["downloads_size"], "SHA-256"))
     return (f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n\n"
-            f'<p>{html.escape(strings["downloads_check"])} <code>sha256sum -c {SUMS}</code> '
+            f'<p>{html.escape(strings["downloads_check"])} <code>sha256sum --ignore-missing -c {SUMS}</code> '
             f'(<a href="{up}{FOLDER}/{SUMS}">{SUMS}</a>)</p>')
 
 
@@ -87,7 +87,7 @@ def note_elsewhere(strings: dict, site_url: str, home: str) -> str:
     """What the offline copies say instead of the table: where the sums are, how to check."""
     online = f"{site_url}{home}about/#downloads"
     return (f'<p>{html.escape(strings["downloads_elsewhere"])} <a href="{online}">{html.escape(online)}</a></p>\n\n'
-            f'<p>{html.escape(strings["downloads_check"])} <code>sha256sum -c {SUMS}</code></p>')
+            f'<p>{html.escape(strings["downloads_check"])} <code>sha256sum --ignore-missing -c {SUMS}</code></p>')
 
 
 def fill(markdown: str, config, offline: bool) -> str:

@@ -1,0 +1,35 @@
+"""Where else to read the site when it does not open: the `if-blocked` section of the about
+pages, and the link to it in every page's footer (overrides/partials/copyright.html).
+
+The section's text is in docs/<lang>/about.md; at its `<!-- if-blocked -->` marker the build adds
+what depends on the release: the onion address (ONION_URL, `make release`) and the mirrors listed
+in mkdocs.yml (`extra.mirrors`: a list of `name` and `url`; none by default). Without either,
+nothing is added.
+"""
+
+from __future__ import annotations
+
+import html
+
+MARKER = "<!-- if-blocked -->"
+SECTION = "about.md", "if-blocked"  # the page (in each language's folder) and section the footer links
+
+
+def fill(markdown: str, strings: dict, onion: str, mirrors: list[dict]) -> str:
+    """The page's Markdown with the onion address and the mirrors in place of the marker."""
+    if MARKER not in markdown:
+        return markdown
+    parts = []
+    if onion:
+        link = f'<a href="{html.escape(onion)}">{html.escape(onion)}</a>'
+        parts.append(f"<p>{html.escape(strings['blocked_onion']).replace('{address}', link)}</p>")
+    if mirrors:
+        items = "".join(f'<li><a href="{html.escape(m["url"])}">{html.escape(m["name"])}</a></li>' for m in mirrors)
+        parts.append(f"<p>{html.escape(strings['blocked_mirrors'])}</p>\n<ul>{items}</ul>")
+    return markdown.replace(MARKER, "\n\n".join(parts))
+
+
+def footer_link(files, locale: str) -> str:
+    """The site path of the section, for the footer of every page of `locale`."""
+    about = files.get_file_from_path(f"{locale}/{SECTION[0]}")
+    return f"{about.url}#{SECTION[1]}"
