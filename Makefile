@@ -13,9 +13,9 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 # Debian packages: the PDF (WeasyPrint: Pango, fonts with Kazakh letters) and the tests
 # (Chromium, pdftotext, zbarimg, Java for the Nu HTML Checker, Node and npm for axe-core and
-# Lighthouse); a Java or Node already on the PATH will do.
+# Lighthouse, zimcheck and kiwix-serve for the ZIM files); a Java or Node already on the PATH will do.
 BUILD_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-TEST_DEBS := chromium poppler-utils zbar-tools default-jre-headless nodejs npm
+TEST_DEBS := chromium poppler-utils zbar-tools default-jre-headless nodejs npm zim-tools kiwix-tools
 
 .PHONY: help serve build build-debs test-debs test bench lock clean
 
