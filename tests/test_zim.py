@@ -167,7 +167,7 @@ def test_metadata_follow_openzims_rules(zims, languages):
                                          ("Description", description, language["site_description"], 80)):
             if not 1 <= zim.text_length(text) <= limit:
                 failures.append(f"{locale} {name} has {zim.text_length(text)} characters: {text!r}")
-            if text != whole and not (text.endswith("…") and (whole + " ").startswith(text[:-1].rstrip(",;:") )):
+            if text != whole and not (text.endswith("…") and re.match(re.escape(text[:-1]) + r"[,;:]?\s", whole)):
                 failures.append(f"{locale} {name} {text!r} is not {whole!r} or its first words")
         if zim.text_length(values["LongDescription"]) < zim.text_length(description):
             failures.append(f"{locale}: LongDescription shorter than Description")
