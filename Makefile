@@ -8,16 +8,14 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
-# Dates in the downloads come from the last commit, so that two builds are byte-identical.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 # Debian packages, all installed by `make system-packages` (which `make test` and `make bench`
 # run): the downloads (WeasyPrint: Pango; fonts with Kazakh letters, found through fontconfig, for
 # the PDFs and the share cards) and the tests (Chromium, pdftotext, zbarimg, Java for the Nu HTML
-# Checker, Node and npm for axe-core, vnu-jar and Lighthouse); a Java or Node already on the PATH
-# will do. `make serve` needs none of them.
+# Checker, Node and npm for axe-core, vnu-jar and Lighthouse, zimcheck and kiwix-serve for the ZIM
+# files); a Java or Node already on the PATH will do. `make serve` needs none of them.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core \
-  chromium poppler-utils zbar-tools default-jre-headless nodejs npm
+  chromium poppler-utils zbar-tools zim-tools kiwix-tools default-jre-headless nodejs npm
 
 .PHONY: help serve build release system-packages test bench lock clean
 

@@ -2,7 +2,7 @@
 
 The languages are those of mkdocs-static-i18n in mkdocs.yml, in their order, the default one
 first; each language entry there carries every fact of its own (name, site name and
-description, Open Graph locale, ISO 639-3 code, interface strings), so that a fourth language
+description, Open Graph locale, ISO 639-3 code, the ZIM's title, interface strings), so that a fourth language
 is one more entry. Steps read them here, scripts through data the build writes, tests through
 `languages_of(mkdocs.yml)`.
 """
@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parents[1]
-EXTRA_FACTS = ("og_locale", "iso639_3", "strings")
+EXTRA_FACTS = ("og_locale", "iso639_3", "zim", "strings")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Language:
     site_description: str
     og_locale: str  # Open Graph's form, kk_KZ
     iso639_3: str  # ZIM metadata, kaz
+    zim: dict  # the title (at most 30 characters) and description (80) of the language's ZIM
     strings: dict  # our interface strings (extra.strings)
 
     @property
@@ -49,7 +50,8 @@ def _language(entry: dict) -> Language:
         raise PluginError(f"mkdocs.yml: the i18n language '{entry.get('locale')}' lacks {', '.join(missing)}: "
                           "every language entry carries all its facts (see the default language's entry)")
     return Language(entry["locale"], entry["name"], bool(entry.get("default")), entry["site_name"],
-                    entry["site_description"], extra["og_locale"], extra["iso639_3"], dict(extra["strings"]))
+                    entry["site_description"], extra["og_locale"], extra["iso639_3"], dict(extra["zim"]),
+                    dict(extra["strings"]))
 
 
 def _ordered(languages: list[Language]) -> list[Language]:

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urljoin
+
 
 import pytest
 from bs4 import BeautifulSoup

@@ -6,7 +6,8 @@ In order:
 2. zip it (`report-offline.zip`: sorted entries, one fixed date);
 3. assemble one HTML file per language from its pages (single_file.py);
 4. print each to PDF with WeasyPrint (print.css: A4, page numbers, contents);
-5. write SHA256SUMS.
+5. pack each language's pages as a ZIM for Kiwix (zim.py);
+6. write SHA256SUMS.
 Dates come from SOURCE_DATE_EPOCH, or else the last commit (common.source_date_epoch), so two
 runs on one commit give the same bytes. FOLDER is replaced only when every file is made.
 """
@@ -22,6 +23,7 @@ import time
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
@@ -30,6 +32,7 @@ import common
 from content.sources import read_page
 from downloads.listing import SUMS, ZIP, names, sha256
 from downloads.single_file import Edition, Page, assemble
+from downloads.zim import ZimError, language_metadata, write_zim
 
 HERE = Path(__file__).parent
 CONFIG = common.ROOT / "mkdocs.yml"
@@ -93,6 +96,15 @@ def make(target: Path) -> None:
             page.write_text(assemble(offline, pages(language, raw["nav"]), edition, css), encoding="utf-8")
             write_pdf(page, work / f"report-{language.locale}.pdf")
             print(f"downloads: report-{language.locale}.html and .pdf in {time.perf_counter() - started:.1f} s")
+        for language in languages:
+            started = time.perf_counter()
+            about = language_metadata(language, source=urljoin(site_url, language.home), date=common.edition_date(),
+                                      illustration=common.ROOT / "docs/assets/favicon.svg")
+            try:
+                write_zim(offline, language.locale, about, work / f"report-{language.locale}.zim")
+            except ZimError as error:
+                raise PluginError(f"downloads: {error}") from None
+            print(f"downloads: report-{language.locale}.zim in {time.perf_counter() - started:.1f} s")
         (work / SUMS).write_text("".join(f"{sha256(work / n)}  {n}\n" for n in names(languages)), encoding="utf-8")
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(work, target)
