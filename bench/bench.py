@@ -75,8 +75,9 @@ def build_stages() -> list[tuple[str, float]]:
     site, _ = timed(mkdocs, DOWNLOADS=str(ROOT / ".downloads"))
     stages = [("bare mkdocs build (3 languages, no downloads)", bare), ("whole build (downloads, then the site)", made + site)]
     stages += [(m.group(1), float(m.group(2))) for m in re.finditer(r"downloads: (.+?) in ([\d.]+) s", log)]
+    car, _ = timed([sys.executable, "-m", "release", "car", str(SITE), str(ROOT / "dist")], PYTHONPATH=str(ROOT / "hooks"))
     tests, _ = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], SITE_DIR=str(SITE))
-    return [*stages, ("test suite (pytest on the built site)", tests)]
+    return [*stages, ("IPFS archive of the site (make release)", car), ("test suite (pytest on the built site)", tests)]
 
 
 def lighthouse(url: str) -> dict:
@@ -175,7 +176,7 @@ def main() -> None:
     pages = [[name, *page_figures(base + path)] for name, path in addresses.items()]
     searches = search_times(base)
     server.shutdown()
-    downloads = sorted((SITE / "download").iterdir())
+    downloads = [*sorted((SITE / "download").iterdir()), ROOT / "dist/site.car"]
     report = "\n\n".join([
         "# Benchmark", f"Measured {time.strftime('%Y-%m-%d')} on this machine; Lighthouse 12.2.3, mobile preset.",
         f"## Pages (Lighthouse, served with gzip; the median of {RUNS} runs by first contentful paint)",
