@@ -14,12 +14,13 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # Debian packages, all installed by `make system-packages` (which `make test` and `make bench`
 # run): the downloads (WeasyPrint: Pango; fonts with Kazakh letters, found through fontconfig, for
 # the PDFs and the share cards) and the tests (Chromium, pdftotext, zbarimg, Java for the Nu HTML
-# Checker, Node and npm for axe-core, vnu-jar and Lighthouse); a Java or Node already on the PATH
-# will do. `make serve` needs none of them.
+# Checker, Node and npm for axe-core, vnu-jar and Lighthouse, nginx for `make preview` and the
+# hosting tests); a Java, Node or nginx already installed will do. `make serve` needs none of them.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core \
-  chromium poppler-utils zbar-tools default-jre-headless nodejs npm
+  chromium poppler-utils zbar-tools default-jre-headless nodejs npm nginx-light
+PORT ?= 8080
 
-.PHONY: help serve build system-packages test bench lock clean
+.PHONY: help serve build preview system-packages test bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z -]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -45,10 +46,16 @@ build: $(BIN)/mkdocs ## Build the site with its downloads into site/ (replaced o
 	DOWNLOADS=.downloads $(BIN)/mkdocs build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
 
+# nginx as production configures it (deploy/nginx.conf and the build's site/_nginx.conf), run by
+# the current user in the foreground, its files in .preview/.
+preview: ## Serve the built site/ with nginx, as production would, at http://127.0.0.1:PORT/ (8080)
+	$(PYTHON) deploy/preview.py site $(PORT)
+
 system-packages: ## Install the Debian packages that the downloads and the tests need, if missing
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || \
-	  case $$p in default-jre-headless) command -v java;; nodejs) command -v node;; npm) command -v npm;; *) false;; esac \
+	  case $$p in default-jre-headless) command -v java;; nodejs) command -v node;; npm) command -v npm;; \
+	    nginx-light) PATH=$$PATH:/usr/sbin command -v nginx;; *) false;; esac \
 	    >/dev/null || echo $$p; done); \
 	[ -z "$$missing" ] || { \
 	  if [ "$$(id -u)" = 0 ]; then echo "Installing $$missing"; apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
@@ -73,4 +80,4 @@ lock: ## Recompile requirements/*.txt from requirements/*.in (pins and hashes), 
 	    --no-emit-index-url --no-emit-find-links --output-file $$name.txt $$name.in || exit 1; done
 
 clean: ## Remove the build, the made downloads and the virtual env
-	rm -rf site site.tmp .downloads $(VENV)
+	rm -rf site site.tmp .downloads .preview $(VENV)
