@@ -1,4 +1,4 @@
-"""The real servers: nginx with the repository's configuration, the hosts' `_headers`.
+"""The real servers: nginx with the repository's configuration, the hosts' `_headers`, GitHub Pages.
 
 nginx (Debian's nginx-light) serves the built site at the root of its host, started as `make
 preview` starts it: deploy/nginx.conf and the build's site/_nginx.conf. What it sends is checked
@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
 from mkdocs.exceptions import PluginError
 from test_trust import header_rules, matches, soup_of
@@ -30,6 +31,7 @@ import preview  # noqa: E402  (deploy/preview.py, what `make preview` runs)
 
 ONION = "http://" + ("thinkbeforeyoupost" * 4)[:56] + ".onion/"
 CACHE = headers.Rules  # its cache values
+WORKFLOW = ROOT / ".github/workflows/pages.yml"
 PAGE = ('<!doctype html><html><head><meta charset="utf-8">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'"></head><body>{}</body></html>')
 
@@ -201,3 +203,18 @@ def test_preview_without_a_built_site_says_to_run_make_build(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 1 and "run `make build` first" in result.stderr
 
+
+def test_the_pages_workflow_is_valid_and_builds_with_the_readmes_commands_for_its_address():
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    assert checker.exists(), "check-jsonschema is missing: run `make .venv/bin/pytest` (requirements/tests.txt)"
+    result = subprocess.run([str(checker), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    jobs = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    steps = [step for job in jobs.values() for step in job["steps"]]
+    assert all(re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]) for step in steps if "uses" in step)
+    configure = next(step for step in steps if step.get("uses", "").startswith("actions/configure-pages@"))
+    build = next(step for step in steps if "make" in step.get("run", "").split() and "build" in step["run"].split())
+    assert build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % configure["id"]
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "site"
