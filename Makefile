@@ -13,11 +13,13 @@ export PYTHONDONTWRITEBYTECODE := 1
 # run): the downloads (WeasyPrint: Pango; fonts with Kazakh letters, found through fontconfig, for
 # the PDFs and the share cards) and the tests (Chromium, pdftotext, zbarimg, Java for the Nu HTML
 # Checker, Node and npm for axe-core, vnu-jar and Lighthouse, zimcheck and kiwix-serve for the ZIM
-# files); a Java or Node already on the PATH will do. `make serve` needs none of them.
+# files, nginx for `make preview` and the hosting tests); a Java, Node or nginx already installed
+# will do. `make serve` needs none of them.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core \
-  chromium poppler-utils zbar-tools zim-tools kiwix-tools default-jre-headless nodejs npm
+  chromium poppler-utils zbar-tools zim-tools kiwix-tools default-jre-headless nodejs npm nginx-light
+PORT ?= 8080
 
-.PHONY: help serve build release system-packages test bench lock clean
+.PHONY: help serve build release preview system-packages test bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z -]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -51,10 +53,16 @@ release: $(BIN)/mkdocs system-packages node_modules/.package-lock.json ## Build 
 	$(MAKE) --no-print-directory build SITE_URL="$$site_url" ONION_URL="$$onion_url" && \
 	PYTHONPATH=hooks $(BIN)/python -m release car site dist
 
+# nginx as production configures it (deploy/nginx.conf and the build's site/_nginx.conf), run by
+# the current user in the foreground, its files in .preview/.
+preview: ## Serve the built site/ with nginx, as production would, at http://127.0.0.1:PORT/ (8080)
+	$(PYTHON) deploy/preview.py site $(PORT)
+
 system-packages: ## Install the Debian packages that the downloads and the tests need, if missing
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || \
-	  case $$p in default-jre-headless) command -v java;; nodejs) command -v node;; npm) command -v npm;; *) false;; esac \
+	  case $$p in default-jre-headless) command -v java;; nodejs) command -v node;; npm) command -v npm;; \
+	    nginx-light) PATH=$$PATH:/usr/sbin command -v nginx;; *) false;; esac \
 	    >/dev/null || echo $$p; done); \
 	[ -z "$$missing" ] || { \
 	  if [ "$$(id -u)" = 0 ]; then echo "Installing $$missing"; apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
@@ -79,4 +87,4 @@ lock: ## Recompile requirements/*.txt from requirements/*.in (pins and hashes), 
 	    --no-emit-index-url --no-emit-find-links --output-file $$name.txt $$name.in || exit 1; done
 
 clean: ## Remove the build, the made downloads and the virtual env
-	rm -rf site site.tmp .downloads dist dist.tmp $(VENV)
+	rm -rf site site.tmp .downloads dist dist.tmp .preview $(VENV)

@@ -184,7 +184,7 @@ def on_post_build(config) -> None:
         addresses.refuse_lost_addresses(site, Path(config.config_file_path).parent)
     stylesheet.join_and_purge(site, config)
     if not build.offline:
-        headers.write(site)
+        headers.write(site, build.onion)
         compress.precompress(site)
     _build = None
 

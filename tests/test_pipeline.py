@@ -87,11 +87,15 @@ def test_the_stylesheets_become_one_holding_only_used_rules(tmp_path):
 
 def test_the_headers_join_the_policies_of_every_page(tmp_path):
     policy = '<html><head><meta http-equiv="Content-Security-Policy" content="script-src \'self\' {}"></head></html>'
-    site = write(tmp_path, {"a.html": policy.format("'sha256-A'"), "b/index.html": policy.format("'sha256-B'")})
+    site = write(tmp_path, {"a.html": policy.format("'sha256-A'"), "b/index.html": policy.format("'sha256-B'"),
+                            "assets/site.0123abcd.css": "", "assets/site.css": ""})
     headers.write(site)
     text = (site / "_headers").read_text()
     assert "script-src 'self' 'sha256-A' 'sha256-B'; frame-ancestors 'none'" in text
     assert "  X-Content-Type-Options: nosniff" in text
+    assert text.endswith("\n/assets/site.0123abcd.css\n  Cache-Control: public, max-age=31536000, immutable\n")
+    nginx = (site / "_nginx.conf").read_text()  # the same rules, for nginx
+    assert "'sha256-A' 'sha256-B'; frame-ancestors 'none'\" always;" in nginx and "location = /assets/site.0123abcd.css" in nginx
 
 
 def test_text_files_get_identical_gzip_and_brotli_twins(tmp_path):

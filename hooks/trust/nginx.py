@@ -1,0 +1,38 @@
+"""`_nginx.conf`: the rules of `_headers` in nginx's words, for the site's server block.
+
+deploy/nginx.conf says how to include it. Every header is added at the server level and the
+locations here only set `$cache_control`, so every response inherits them all: a location with an
+`add_header` of its own would drop every header of its server. nginx reads `$` in a value as a
+variable, so only Onion-Location uses one, to name the same page on the onion.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+
+if TYPE_CHECKING:
+    from trust.headers import Rules
+
+HEAD = """\
+# Written by the build (hooks/trust/headers.py) with _headers, from the same rules: the headers of
+# this build (its CSP hashes), for the server block that includes deploy/nginx.conf. Do not edit."""
+
+
+def quoted(value: str) -> str:
+    if any(c in value for c in '"\\$'):
+        raise PluginError(f"_nginx.conf: a header value with a quote, backslash or $: {value!r}")
+    return f'"{value}"'
+
+
+def server_headers(rules: Rules) -> str:
+    lines = [HEAD, f"set $cache_control {quoted(rules.cache_other)};"]
+    lines += [f"location = {path} {{ set $cache_control {quoted(rules.cache_hashed)}; }}" for path in rules.hashed]
+    lines.append("add_header Cache-Control $cache_control always;")
+    for name, value in rules.every_path.items():
+        text = quoted(value)
+        if name == "Onion-Location":  # the same address on the onion: its root, less the slash, then the path asked for
+            text = text.removesuffix('/"') + '$request_uri"'
+        lines.append(f"add_header {name} {text} always;")
+    return "\n".join(lines) + "\n"
