@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
 import yaml
 from content import sources
+from mkdocs.exceptions import PluginError
 from conftest import LOCALES, PAGE_NAMES, ROOT
 
 
@@ -59,6 +61,28 @@ def test_the_about_pages_list_every_corrected_word_in_every_language(pages):
     assert failures == []
 
 
+def test_the_source_check_reads_the_articles_straight_quotes_as_kazakh_ones(monkeypatch):
+    """«…», and „…“ inside them; a quotation may close on a later line; only the signs change."""
+    assert sources.typographic_quotes(['"бір', 'екі" үш "төрт "бес" алты" (жеті "сегіз")'], "t.txt") == [
+        "«бір", "екі» үш «төрт „бес“ алты» (жеті «сегіз»)"]
+    lines = sources.corrected_lines(ROOT / "source/article-kk.txt", ROOT / "source/errata.yml")
+    assert '"' not in "".join(lines)
+    assert lines[3].startswith("«Қазақстандағы") and lines[4].startswith("Енді бұлай емес» дейді")
+    monkeypatch.setattr(sources, "typographic_quotes", lambda lines, name: lines)
+    as_received = sources.corrected_lines(ROOT / "source/article-kk.txt", ROOT / "source/errata.yml")
+    assert [re.sub("[«»„“]", '"', line) for line in lines] == as_received
+
+
+@pytest.mark.parametrize("lines, message", [
+    (['бір" екі'], "t.txt:1: a quotation mark closes none that is open"),
+    (['бір', '"екі', 'үш'], "t.txt:2: a quotation opened here is never closed"),
+    (['"бір "екі "үш" екі" бір"'], "t.txt:1: a quotation opens inside 2 open ones")])
+def test_the_source_check_refuses_quotation_marks_it_cannot_pair(lines, message):
+    with pytest.raises(PluginError) as error:
+        sources.typographic_quotes(lines, "t.txt")
+    assert str(error.value).startswith(message)
+
+
 def test_the_coverage_check_notices_a_lost_or_moved_line():
     lines = ["бірінші жол.", "екінші жол."]
     assert sources.check_coverage(lines, {"a": {"x": "бірінші жол. екінші жол."}}, "t.txt") == []
@@ -66,6 +90,8 @@ def test_the_coverage_check_notices_a_lost_or_moved_line():
     assert lost == ["t.txt:2: this line is not on the Kazakh pages: restore it whole, or list a typo fix in source/errata.yml"]
     moved = sources.check_coverage(lines, {"a": {"x": "екінші жол. бірінші жол."}}, "t.txt")
     assert moved == ["t.txt:2: this line comes before line 1 in a#x: keep the source's order"]
+    straight = sources.check_coverage(["«бір» жол."], {"a": {"x": '"бір" жол.'}}, "t.txt")
+    assert straight == ["t.txt:1: this line is on the Kazakh pages with other quotation marks: write them «…», and „…“ inside them"]
 
 
 def test_the_quotation_is_marked_up_with_its_speaker(pages):

@@ -44,6 +44,13 @@ CASES = {
     "Kazakh source line lost": (
         "docs/kk/prosecutions.md", [("ар-ұждан тұтқыны деп санайды.", "ар-ұждан тұтқыны.")],
         "source/article-kk.txt:8: this line is not on the Kazakh pages: restore it whole, or list a typo fix in source/errata.yml"),
+    "article quoted with straight quotes": (
+        "docs/kk/blocking.md", [("Қазақстанды «ақпараттық қоғам» ретінде", 'Қазақстанды "ақпараттық қоғам" ретінде')],
+        "source/article-kk.txt:11: this line is on the Kazakh pages with other quotation marks: write them «…», and „…“ inside them"),
+    "errata entry that leaves a quotation open": (
+        "source/errata.yml", [('- {line: 5, fix: "бойынша бойынша"', "- {line: 5, fix: 'емес\"', to: емес, why: test}\n"
+                                                                     '- {line: 5, fix: "бойынша бойынша"')],
+        "source/article-kk.txt:4: a quotation opened here is never closed"),
     "errata entry that no longer matches": (
         "source/errata.yml", [('fix: "еске салады"', 'fix: "еске салмады"')],
         "errata.yml: line 9: 'еске салмады' occurs 0 times in the line, not once"),
