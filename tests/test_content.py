@@ -94,6 +94,83 @@ def test_the_coverage_check_notices_a_lost_or_moved_line():
     assert straight == ["t.txt:1: this line is on the Kazakh pages with other quotation marks: write them «…», and „…“ inside them"]
 
 
+# Who speaks in the article's lines: Denis Krivosheev in lines 4-6 (line 6's "Ол", he), Amnesty
+# International in all (the article's "the organisation", "the human rights defenders", "AI").
+SPEAKERS = {"Amnesty International": range(1, 14), "Denis Krivosheev": range(4, 7)}
+NAMES = {"Amnesty International": {"kk": "Amnesty International", "ru": "Amnesty International", "en": "Amnesty International"},
+         "Denis Krivosheev": {"kk": "Денис Кривошеев", "ru": "Денис Кривошеев", "en": "Denis Krivosheev"}}
+
+
+def visible_sections(page) -> dict[str, str]:
+    """Per section ID, what a reader sees of it: heading, lead and text, without the footnotes."""
+    texts, current = {"": []}, ""
+    for node in content(page).find_all(recursive=False):
+        if "footnote" in (node.get("class") or []):
+            continue
+        if re.fullmatch(r"h[2-6]", node.name) and node.get("id"):
+            current = node["id"]
+            texts[current] = []
+        texts[current].append(node.get_text(" "))
+    return {key: " ".join(" ".join(parts).split()) for key, parts in texts.items()}
+
+
+def test_every_section_of_the_article_names_who_speaks_in_it_in_every_language(pages):
+    """A section opened from a shared link says whose words it gives (in its heading, text or lead), not
+    only in a footnote, and spells out "AI"."""
+    lines = sources.corrected_lines(ROOT / "source/article-kk.txt", ROOT / "source/errata.yml")
+    kazakh = {p.name: sources.section_texts(str(content(p))) for p in pages if p.locale == "kk"}
+    seen = {(p.locale, p.name): visible_sections(p) for p in pages}
+    failures = []
+    for number, line in enumerate(lines, start=1):
+        found = [(name, key) for name, texts in kazakh.items() for key, text in texts.items() if line in text]
+        if not found:
+            failures.append((number, "not on the Kazakh pages"))
+            continue
+        name, section = found[0]
+        for speaker, numbers in SPEAKERS.items():
+            failures += [(locale, f"{name}#{section}", number, NAMES[speaker][locale]) for locale in LOCALES
+                         if number in numbers and NAMES[speaker][locale] not in seen[(locale, name)][section]]
+    assert failures == []
+
+
+def test_leads_are_the_sites_own_and_stand_first_in_the_same_sections_in_every_language(pages):
+    """A lead is a paragraph of its own right after the heading, all in italics (so also in the downloads,
+    which have their own stylesheets), ending with a colon, in every language or none."""
+    leads, failures = {}, []
+    for page in pages:
+        for note in content(page).select(f"p.{sources.LEAD_NOTE}"):
+            heading = note.find_previous_sibling()
+            text = note.get_text()
+            if not re.fullmatch(r"h[2-6]", heading.name) or note.em is None or note.em.get_text() != text or not text.endswith(":"):
+                failures.append((page.url, str(note)))
+            leads.setdefault(f"{page.name}#{heading.get('id')}", {})[page.locale] = text
+    assert failures == []
+    assert "prosecutions#surveillance" in leads
+    assert {key: sorted(texts) for key, texts in leads.items() if sorted(texts) != sorted(LOCALES)} == {}
+
+
+def test_a_lead_is_not_counted_as_the_articles_text():
+    html = '<h2 id="x">Бөлім</h2><p class="lead-note"><em>Бірінші жол.</em></p><p>Екінші жол.</p>'
+    assert sources.section_texts(html)["x"] == "Бөлім Екінші жол."
+    assert sources.check_coverage(["Бірінші жол."], {"a": sources.section_texts(html)}, "t.txt") != []
+
+
+def test_the_about_pages_say_that_the_leads_are_the_sites(pages):
+    failures = []
+    for page in (p for p in pages if p.name == "about"):
+        lead = next(p for p in pages if (p.locale, p.name) == (page.locale, "prosecutions"))
+        example = content(lead).select_one(f"#surveillance + p.{sources.LEAD_NOTE}").get_text()
+        if example not in sources.section_texts(str(content(page)))["corrections"]:
+            failures.append(page.locale)
+    assert failures == []
+
+
+def test_the_stylesheet_sets_the_leads_apart(pages):
+    page = next(p for p in pages if p.name == "prosecutions")
+    stylesheets = [page.path.parent / link["href"] for link in page.soup().select('link[rel="stylesheet"]')]
+    assert any(f"p.{sources.LEAD_NOTE}" in path.read_text(encoding="utf-8") for path in stylesheets)
+
+
 def test_the_quotation_is_marked_up_with_its_speaker(pages):
     for page in (p for p in pages if p.name == "index"):
         figure = content(page).select_one("#krivosheev ~ figure.quotation")

@@ -6,7 +6,7 @@ every `##`-`######` heading, unique IDs, and the same IDs in the same order.
 Checked on the rendered Kazakh pages: every line of source/article-kk.txt, with the
 corrections of source/errata.yml applied and its straight quotation marks given as Kazakh
 typography writes them («…», and „…“ inside them), appears whole and in order within its
-section.
+section. What the site writes around the article (footnotes, a section's lead) is not counted.
 Each problem is one line naming the file (and line) and what to do.
 """
 
@@ -25,6 +25,8 @@ HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$")
 EXPLICIT_ID = re.compile(r"\{\s*#([^\s}]+)[^}]*\}$")
 ASCII_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
+# A section's lead, written by the site and not the article: `*Who (affiliation):*` then `{ .lead-note }`.
+LEAD_NOTE = "lead-note"
 # Kazakh quotation marks, outer and inner: what the article's straight quotes become.
 QUOTES = (("«", "»"), ("„", "“"))
 
@@ -135,11 +137,12 @@ def check_translations(docs: Path, locales: list[str]) -> list[str]:
 class SectionText(HTMLParser):
     """Collect the reader-visible text of rendered page content, per section ID.
 
-    Skips what the site adds to the text: permalink marks, footnote references and
-    the footnotes themselves (editorial notes and citations).
+    Skips what the site adds to the text: permalink marks, footnote references, the
+    footnotes themselves (editorial notes and citations), and a section's lead (who speaks,
+    for a section opened from a link), so that none of them can stand in for the article.
     """
 
-    SKIPPED = ({"class": "headerlink"}, {"class": "footnote-ref"}, {"class": "footnote"})
+    SKIPPED = ({"class": "headerlink"}, {"class": "footnote-ref"}, {"class": "footnote"}, {"class": LEAD_NOTE})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
