@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
+import yaml
 from content import sources
+from mkdocs.exceptions import PluginError
 from conftest import LOCALES, PAGE_NAMES, ROOT
 
 
@@ -36,9 +39,48 @@ def test_every_line_of_the_article_is_on_the_kazakh_pages(pages):
     lines = sources.corrected_lines(ROOT / "source/article-kk.txt", ROOT / "source/errata.yml")
     assert len(lines) == 13
     assert sources.check_coverage(lines, rendered, "article-kk.txt") == []
-    # the corrections are applied, so the defects are gone from the report (about lists them)
+    # the corrections are applied, so the mistaken words are gone from the report (about lists them)
     kazakh = " ".join(" ".join(s.values()) for name, s in rendered.items() if name != "about")
-    assert "бойынша бойынша" not in kazakh and "цензурасыннан" not in kazakh
+    assert [fix for fix, to in word_corrections() if fix in kazakh] == []
+
+
+def word_corrections() -> list[tuple[str, str]]:
+    """The errata that change a word, not only restore a full stop: (as received, as corrected)."""
+    errata = yaml.safe_load((ROOT / "source/errata.yml").read_text(encoding="utf-8"))
+    return [(e["fix"], e["to"]) for e in errata if e["to"] != e["fix"] + "."]
+
+
+def test_the_about_pages_list_every_corrected_word_in_every_language(pages):
+    """Each changed word, as received and as corrected, is named in the corrections of all three languages."""
+    assert ("бұғаулауға", "бұғаттауға") in word_corrections()
+    failures = []
+    for page in (p for p in pages if p.name == "about"):
+        text = sources.section_texts(str(content(page)))["corrections"]
+        failures += [(page.locale, word) for fix, to in word_corrections()
+                     for word in dict.fromkeys(fix.split() + to.split()) if word not in text]
+    assert failures == []
+
+
+def test_the_source_check_reads_the_articles_straight_quotes_as_kazakh_ones(monkeypatch):
+    """«…», and „…“ inside them; a quotation may close on a later line; only the signs change."""
+    assert sources.typographic_quotes(['"бір', 'екі" үш "төрт "бес" алты" (жеті "сегіз")'], "t.txt") == [
+        "«бір", "екі» үш «төрт „бес“ алты» (жеті «сегіз»)"]
+    lines = sources.corrected_lines(ROOT / "source/article-kk.txt", ROOT / "source/errata.yml")
+    assert '"' not in "".join(lines)
+    assert lines[3].startswith("«Қазақстандағы") and lines[4].startswith("Енді бұлай емес» дейді")
+    monkeypatch.setattr(sources, "typographic_quotes", lambda lines, name: lines)
+    as_received = sources.corrected_lines(ROOT / "source/article-kk.txt", ROOT / "source/errata.yml")
+    assert [re.sub("[«»„“]", '"', line) for line in lines] == as_received
+
+
+@pytest.mark.parametrize("lines, message", [
+    (['бір" екі'], "t.txt:1: a quotation mark closes none that is open"),
+    (['бір', '"екі', 'үш'], "t.txt:2: a quotation opened here is never closed"),
+    (['"бір "екі "үш" екі" бір"'], "t.txt:1: a quotation opens inside 2 open ones")])
+def test_the_source_check_refuses_quotation_marks_it_cannot_pair(lines, message):
+    with pytest.raises(PluginError) as error:
+        sources.typographic_quotes(lines, "t.txt")
+    assert str(error.value).startswith(message)
 
 
 def test_the_coverage_check_notices_a_lost_or_moved_line():
@@ -48,6 +90,85 @@ def test_the_coverage_check_notices_a_lost_or_moved_line():
     assert lost == ["t.txt:2: this line is not on the Kazakh pages: restore it whole, or list a typo fix in source/errata.yml"]
     moved = sources.check_coverage(lines, {"a": {"x": "екінші жол. бірінші жол."}}, "t.txt")
     assert moved == ["t.txt:2: this line comes before line 1 in a#x: keep the source's order"]
+    straight = sources.check_coverage(["«бір» жол."], {"a": {"x": '"бір" жол.'}}, "t.txt")
+    assert straight == ["t.txt:1: this line is on the Kazakh pages with other quotation marks: write them «…», and „…“ inside them"]
+
+
+# Who speaks in the article's lines: Denis Krivosheev in lines 4-6 (line 6's "Ол", he), Amnesty
+# International in all (the article's "the organisation", "the human rights defenders", "AI").
+SPEAKERS = {"Amnesty International": range(1, 14), "Denis Krivosheev": range(4, 7)}
+NAMES = {"Amnesty International": {"kk": "Amnesty International", "ru": "Amnesty International", "en": "Amnesty International"},
+         "Denis Krivosheev": {"kk": "Денис Кривошеев", "ru": "Денис Кривошеев", "en": "Denis Krivosheev"}}
+
+
+def visible_sections(page) -> dict[str, str]:
+    """Per section ID, what a reader sees of it: heading, lead and text, without the footnotes."""
+    texts, current = {"": []}, ""
+    for node in content(page).find_all(recursive=False):
+        if "footnote" in (node.get("class") or []):
+            continue
+        if re.fullmatch(r"h[2-6]", node.name) and node.get("id"):
+            current = node["id"]
+            texts[current] = []
+        texts[current].append(node.get_text(" "))
+    return {key: " ".join(" ".join(parts).split()) for key, parts in texts.items()}
+
+
+def test_every_section_of_the_article_names_who_speaks_in_it_in_every_language(pages):
+    """A section opened from a shared link says whose words it gives (in its heading, text or lead), not
+    only in a footnote, and spells out "AI"."""
+    lines = sources.corrected_lines(ROOT / "source/article-kk.txt", ROOT / "source/errata.yml")
+    kazakh = {p.name: sources.section_texts(str(content(p))) for p in pages if p.locale == "kk"}
+    seen = {(p.locale, p.name): visible_sections(p) for p in pages}
+    failures = []
+    for number, line in enumerate(lines, start=1):
+        found = [(name, key) for name, texts in kazakh.items() for key, text in texts.items() if line in text]
+        if not found:
+            failures.append((number, "not on the Kazakh pages"))
+            continue
+        name, section = found[0]
+        for speaker, numbers in SPEAKERS.items():
+            failures += [(locale, f"{name}#{section}", number, NAMES[speaker][locale]) for locale in LOCALES
+                         if number in numbers and NAMES[speaker][locale] not in seen[(locale, name)][section]]
+    assert failures == []
+
+
+def test_leads_are_the_sites_own_and_stand_first_in_the_same_sections_in_every_language(pages):
+    """A lead is a paragraph of its own right after the heading, all in italics (so also in the downloads,
+    which have their own stylesheets), ending with a colon, in every language or none."""
+    leads, failures = {}, []
+    for page in pages:
+        for note in content(page).select(f"p.{sources.LEAD_NOTE}"):
+            heading = note.find_previous_sibling()
+            text = note.get_text()
+            if not re.fullmatch(r"h[2-6]", heading.name) or note.em is None or note.em.get_text() != text or not text.endswith(":"):
+                failures.append((page.url, str(note)))
+            leads.setdefault(f"{page.name}#{heading.get('id')}", {})[page.locale] = text
+    assert failures == []
+    assert "prosecutions#surveillance" in leads
+    assert {key: sorted(texts) for key, texts in leads.items() if sorted(texts) != sorted(LOCALES)} == {}
+
+
+def test_a_lead_is_not_counted_as_the_articles_text():
+    html = '<h2 id="x">Бөлім</h2><p class="lead-note"><em>Бірінші жол.</em></p><p>Екінші жол.</p>'
+    assert sources.section_texts(html)["x"] == "Бөлім Екінші жол."
+    assert sources.check_coverage(["Бірінші жол."], {"a": sources.section_texts(html)}, "t.txt") != []
+
+
+def test_the_about_pages_say_that_the_leads_are_the_sites(pages):
+    failures = []
+    for page in (p for p in pages if p.name == "about"):
+        lead = next(p for p in pages if (p.locale, p.name) == (page.locale, "prosecutions"))
+        example = content(lead).select_one(f"#surveillance + p.{sources.LEAD_NOTE}").get_text()
+        if example not in sources.section_texts(str(content(page)))["corrections"]:
+            failures.append(page.locale)
+    assert failures == []
+
+
+def test_the_stylesheet_sets_the_leads_apart(pages):
+    page = next(p for p in pages if p.name == "prosecutions")
+    stylesheets = [page.path.parent / link["href"] for link in page.soup().select('link[rel="stylesheet"]')]
+    assert any(f"p.{sources.LEAD_NOTE}" in path.read_text(encoding="utf-8") for path in stylesheets)
 
 
 def test_the_quotation_is_marked_up_with_its_speaker(pages):

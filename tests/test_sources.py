@@ -15,20 +15,20 @@ CASES = {
         "docs/ru/may-21.md: missing: translate docs/kk/may-21.md into it"),
     "section ID missing": (
         "docs/en/blocking.md", [("## An “information society” { #information-society }\n", "")],
-        "docs/en/blocking.md:17: section '#information-society' of docs/kk/blocking.md is missing"),
+        "docs/en/blocking.md:23: section '#information-society' of docs/kk/blocking.md is missing"),
     "section ID renamed": (
         "docs/ru/prosecutions.md", [("{ #bokaev-ayan }", "{ #bokaev }")],
-        "docs/ru/prosecutions.md:12: section ID '#bokaev' is not in docs/kk/prosecutions.md (expected '#bokaev-ayan')"),
+        "docs/ru/prosecutions.md:15: section ID '#bokaev' is not in docs/kk/prosecutions.md (expected '#bokaev-ayan')"),
     "sections out of order": (
         "docs/en/blocking.md", [("{ #vpn }", "{ #swap }"), ("{ #information-society }", "{ #vpn }"),
                                 ("{ #swap }", "{ #information-society }")],
-        "docs/en/blocking.md:14: section '#vpn' is out of order: follow the order of docs/kk/blocking.md"),
+        "docs/en/blocking.md:17: section '#vpn' is out of order: follow the order of docs/kk/blocking.md"),
     "heading without ID": (
         "docs/kk/blocking.md", [(" { #vpn }", "")],
-        "docs/kk/blocking.md:18: heading '## Виртуалды жеке желілер (VPN)' has no explicit ID: end it with { #some-id }"),
+        "docs/kk/blocking.md:24: heading '## Виртуалды жеке желілер (VPN)' has no explicit ID: end it with { #some-id }"),
     "ID used twice": (
         "docs/en/index.md", [("{ #topics }", "{ #report }")],
-        "docs/en/index.md:24: ID '#report' is used twice on the page: give this heading its own ID"),
+        "docs/en/index.md:27: ID '#report' is used twice on the page: give this heading its own ID"),
     "link to a missing page": (
         "docs/ru/blocking.md", [("(may-21.md#detentions)", "(may-22.md#detentions)")],
         "Doc file 'ru/blocking.md' contains a link 'may-22.md#detentions', but the target 'ru/may-22.md' is not found"),
@@ -44,6 +44,16 @@ CASES = {
     "Kazakh source line lost": (
         "docs/kk/prosecutions.md", [("ар-ұждан тұтқыны деп санайды.", "ар-ұждан тұтқыны.")],
         "source/article-kk.txt:8: this line is not on the Kazakh pages: restore it whole, or list a typo fix in source/errata.yml"),
+    "article quoted with straight quotes": (
+        "docs/kk/blocking.md", [("Қазақстанды «ақпараттық қоғам» ретінде", 'Қазақстанды "ақпараттық қоғам" ретінде')],
+        "source/article-kk.txt:11: this line is on the Kazakh pages with other quotation marks: write them «…», and „…“ inside them"),
+    "article line made a lead": (
+        "docs/kk/prosecutions.md", [("пайдаланады дейді.\n", "пайдаланады дейді.\n{ .lead-note }\n")],
+        "source/article-kk.txt:6: this line is not on the Kazakh pages"),
+    "errata entry that leaves a quotation open": (
+        "source/errata.yml", [('- {line: 5, fix: "бойынша бойынша"', "- {line: 5, fix: 'емес\"', to: емес, why: test}\n"
+                                                                     '- {line: 5, fix: "бойынша бойынша"')],
+        "source/article-kk.txt:4: a quotation opened here is never closed"),
     "errata entry that no longer matches": (
         "source/errata.yml", [('fix: "еске салады"', 'fix: "еске салмады"')],
         "errata.yml: line 9: 'еске салмады' occurs 0 times in the line, not once"),

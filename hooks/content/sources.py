@@ -4,7 +4,9 @@ Checked on the Markdown in docs/<lang>/ (every language against the default one)
 the same pages, front matter with `title` and `description`, an explicit ASCII ID on
 every `##`-`######` heading, unique IDs, and the same IDs in the same order.
 Checked on the rendered Kazakh pages: every line of source/article-kk.txt, with the
-corrections of source/errata.yml applied, appears whole and in order within its section.
+corrections of source/errata.yml applied and its straight quotation marks given as Kazakh
+typography writes them («…», and „…“ inside them), appears whole and in order within its
+section. What the site writes around the article (footnotes, a section's lead) is not counted.
 Each problem is one line naming the file (and line) and what to do.
 """
 
@@ -23,6 +25,10 @@ HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$")
 EXPLICIT_ID = re.compile(r"\{\s*#([^\s}]+)[^}]*\}$")
 ASCII_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
+# A section's lead, written by the site and not the article: `*Who (affiliation):*` then `{ .lead-note }`.
+LEAD_NOTE = "lead-note"
+# Kazakh quotation marks, outer and inner: what the article's straight quotes become.
+QUOTES = (("«", "»"), ("„", "“"))
 
 
 @dataclass
@@ -131,11 +137,12 @@ def check_translations(docs: Path, locales: list[str]) -> list[str]:
 class SectionText(HTMLParser):
     """Collect the reader-visible text of rendered page content, per section ID.
 
-    Skips what the site adds to the text: permalink marks, footnote references and
-    the footnotes themselves (editorial notes and citations).
+    Skips what the site adds to the text: permalink marks, footnote references, the
+    footnotes themselves (editorial notes and citations), and a section's lead (who speaks,
+    for a section opened from a link), so that none of them can stand in for the article.
     """
 
-    SKIPPED = ({"class": "headerlink"}, {"class": "footnote-ref"}, {"class": "footnote"})
+    SKIPPED = ({"class": "headerlink"}, {"class": "footnote-ref"}, {"class": "footnote"}, {"class": LEAD_NOTE})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -183,8 +190,42 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def typographic_quotes(lines: list[str], name: str) -> list[str]:
+    """The lines with their straight quotation marks as Kazakh typography writes them.
+
+    A typographic change, not a change of words: a mark at the start of a line or after a
+    space or an opening bracket or quote opens a quotation, any other closes one, and a
+    quotation may close on a later line (the article's lines 4 and 5 are one sentence).
+    Outer quotations take «…», quotations inside them „…“.
+    """
+    opened: list[int] = []  # the line where each open quotation opened, the outermost first
+    result = []
+    for number, line in enumerate(lines, start=1):
+        out = []
+        for index, char in enumerate(line):
+            if char != '"':
+                out.append(char)
+            elif index == 0 or line[index - 1].isspace() or line[index - 1] in "([{«„":
+                if len(opened) == len(QUOTES):
+                    raise PluginError(f"{name}:{number}: a quotation opens inside {len(opened)} open ones: "
+                                      "correct the quotation marks in source/errata.yml")
+                out.append(QUOTES[len(opened)][0])
+                opened.append(number)
+            else:
+                if not opened:
+                    raise PluginError(f"{name}:{number}: a quotation mark closes none that is open: "
+                                      "correct it in source/errata.yml")
+                opened.pop()
+                out.append(QUOTES[len(opened)][1])
+        result.append("".join(out))
+    if opened:
+        raise PluginError(f"{name}:{opened[0]}: a quotation opened here is never closed: "
+                          "correct the quotation marks in source/errata.yml")
+    return result
+
+
 def corrected_lines(article: Path, errata: Path) -> list[str]:
-    """The article's lines with the listed corrections applied."""
+    """The article's lines with the listed corrections applied, then its quotation marks."""
     lines = [normalise(line) for line in article.read_text(encoding="utf-8").splitlines()]
     for entry in yaml.safe_load(errata.read_text(encoding="utf-8")) or []:
         number, fix, to = entry.get("line"), entry.get("fix"), entry.get("to")
@@ -194,7 +235,12 @@ def corrected_lines(article: Path, errata: Path) -> list[str]:
         if count != 1:
             raise PluginError(f"{errata.name}: line {number}: '{fix}' occurs {count} times in the line, not once: make 'fix' longer or correct it")
         lines[number - 1] = lines[number - 1].replace(fix, to)
-    return lines
+    return typographic_quotes(lines, f"{article.parent.name}/{article.name}")
+
+
+def signless(text: str) -> str:
+    """The text with every kind of quotation mark made one straight mark."""
+    return re.sub("[\"«»„“”]", '"', text)
 
 
 def check_coverage(lines: list[str], pages: dict[str, dict[str, str]], article_name: str) -> list[str]:
@@ -206,6 +252,10 @@ def check_coverage(lines: list[str], pages: dict[str, dict[str, str]], article_n
             continue
         where = [(page, section, text.find(line)) for page, sections in pages.items()
                  for section, text in sections.items() if line in text]
+        if not where and any(signless(line) in signless(text) for sections in pages.values() for text in sections.values()):
+            problems.append(f"{article_name}:{number}: this line is on the Kazakh pages with other quotation marks: "
+                            "write them «…», and „…“ inside them")
+            continue
         if not where:
             problems.append(f"{article_name}:{number}: this line is not on the Kazakh pages: restore it whole, or list a typo fix in source/errata.yml")
             continue
