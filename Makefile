@@ -47,12 +47,13 @@ build-debs test-debs: ## Install the Debian packages for the build (or the tests
 	  else echo "Missing Debian packages: run 'sudo apt-get install $$missing', then make again." >&2; exit 1; fi; }
 
 test: build test-debs node_modules/.package-lock.json ## Build, then run the whole test suite on the built site
+	node --test tests/js/
 	SITE_DIR=site $(BIN)/pytest
 
 bench: $(BIN)/mkdocs build-debs test-debs node_modules/.package-lock.json ## Measure pages, search and build; write bench/latest.md
 	$(BIN)/python bench/bench.py
 
-# axe-core and Lighthouse, exactly as package-lock.json pins them.
+# axe-core, Lighthouse, lunr and the Nu checker, exactly as package-lock.json pins them.
 node_modules/.package-lock.json: package-lock.json test-debs
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
