@@ -32,9 +32,11 @@ def notices(strings: dict[str, dict], names: dict[str, str], homes: dict[str, st
             for locale in names]
 
 
-def known_pages(pages: list, root: str) -> dict:
-    """For notfound.js: the site's root path and every page (address relative to it, title, language)."""
-    return {"root": root, "pages": [{"url": t.url, "title": t.title, "lang": t.locale} for versions in pages for t in versions]}
+def known_pages(pages: list, root: str, default: str) -> dict:
+    """For notfound.js: the site's root path, the default language (which has no folder of its own)
+    and every page (address relative to the root, title, language)."""
+    return {"root": root, "default": default,
+            "pages": [{"url": t.url, "title": t.title, "lang": t.locale} for versions in pages for t in versions]}
 
 
 # --- MkDocs events -------------------------------------------------------------------------
@@ -57,8 +59,9 @@ def on_template_context(context, template_name, config):
         names = {language.locale: language.name for language in languages}
         homes = {home.locale: home.url for home in _homes}
         root = urlsplit(config.site_url or "/").path
+        default = next(language.locale for language in languages if language.default)
         context["notfound"] = {"notices": notices(strings_by_locale(config), names, homes, root),
-                               "pages": known_pages(_pages, root)}
+                               "pages": known_pages(_pages, root, default)}
     return context
 
 
