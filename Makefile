@@ -69,12 +69,13 @@ system-packages: ## Install the Debian packages that the downloads and the tests
 	  else echo "Missing Debian packages: run 'sudo apt-get install $$missing', then make again." >&2; exit 1; fi; }
 
 test: system-packages build $(BIN)/pytest node_modules/.package-lock.json ## Build, then run the whole test suite on the built site
+	node --test tests/js/
 	SITE_DIR=site $(BIN)/pytest
 
 bench: $(BIN)/pytest system-packages node_modules/.package-lock.json ## Measure pages, search and build; write bench/latest.md
 	$(BIN)/python bench/bench.py
 
-# axe-core and Lighthouse, exactly as package-lock.json pins them.
+# axe-core, Lighthouse, lunr, the Nu checker and ipfs-car, exactly as package-lock.json pins them.
 node_modules/.package-lock.json: package-lock.json | system-packages
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@

@@ -92,8 +92,8 @@ def on_pre_build(config) -> None:
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen and placed this language's files
 def on_files(files, config):
     assets.drop_source_maps(files)
+    scripts.place_modules(files, config)
     index.drop_unused_lunr_languages(files, common.languages(config))
-    scripts.drop_joined_sources(files)
     listing.add_downloads(files, config)
     addresses.publish_for_redirects(files, config, _build.published_files)
     return files
@@ -130,7 +130,7 @@ def on_page_content(content: str, page, config, files) -> str:
 def on_env(env, config, files):
     if _build.kazakh_sections:  # the default language's build: its pages are rendered
         sources.refuse_lost_lines(_build.kazakh_sections, Path(config.config_file_path).parent)
-    env.globals["site_script"] = scripts.joined(config)[0]
+    scripts.template_globals(env, config)
     env.globals["if_blocked"] = elsewhere.footer_link(files, common.current(config).locale)
     return env
 
@@ -175,7 +175,6 @@ def on_post_build(config) -> None:
         return
     site, build = Path(config.site_dir), _build
     index.split(site, config)
-    scripts.write_joined(site, config)
     if build.serve:  # the live-reload script that serve injects would break a CSP
         _build = None
         return

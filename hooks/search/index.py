@@ -8,7 +8,7 @@ Material loads from file://), each with its own lunr languages and a separator t
 treats punctuation as space, and `point_config_at_language_root` points the `base` of Material's `#__config` on Russian and
 English pages at their language's root, where Material's worker looks for the index.
 
-Every index also loads `lunr.wordforms` (overrides/assets/javascripts/lunr/min/), which
+Every index also loads `lunr.wordforms` (overrides/assets/javascripts/lunr/), which
 brings word forms, folded letters and one-letter slips into Material's as-you-type search.
 Of Material's thirty-odd lunr language modules, only those the indexes load are shipped.
 """

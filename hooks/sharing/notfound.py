@@ -25,10 +25,10 @@ def notices(strings: dict[str, dict], names: dict[str, str], homes: dict[str, st
             for locale in names]
 
 
-def known_pages(pages: list, root: str, homes: dict[str, str]) -> dict:
-    """For notfound.js: the site's root path, each language's folder in it, and every page
-    (address relative to the root, title, language)."""
-    return {"root": root, "homes": homes,
+def known_pages(pages: list, root: str, default: str) -> dict:
+    """For notfound.js: the site's root path, the default language (which has no folder of its own)
+    and every page (address relative to the root, title, language)."""
+    return {"root": root, "default": default,
             "pages": [{"url": t.url, "title": t.title, "lang": t.locale} for versions in pages for t in versions]}
 
 
@@ -38,7 +38,7 @@ def context(config, nav: list, homes: list) -> dict:
     root = urlsplit(config.site_url or "/").path
     notices_ = notices({l.locale: l.strings for l in languages}, {l.locale: l.name for l in languages},
                        {home.locale: home.url for home in homes}, root)
-    return {"notices": notices_, "pages": known_pages(nav, root, {l.locale: l.home for l in languages})}
+    return {"notices": notices_, "pages": known_pages(nav, root, languages[0].locale)}
 
 
 def written_by(config) -> bool:

@@ -1,31 +1,92 @@
-"""Our scripts reach the reader as one file, before Material's bundle.
+"""Our scripts: ES modules, each in a scope of its own, run before Material's bundle; none is waited for.
 
-They are kept apart for reading in overrides/assets/javascripts/: languages.js and
-lazy-search.js must run before Material's bundle, share.js may. Every page loads them joined, in
-that order, as `assets/javascripts/site.<hash>.js` (the hash of its content: a host may cache it
-for ever): one request instead of three, on links where each request costs a round trip.
+overrides/main.html's `scripts` block writes `module("languages.js")` ... (`<script type="module">`)
+and then Material's bundle, deferred: module and deferred scripts run in document order once the
+page is parsed, so languages.js and lazy-search.js, which must, run before the bundle, and the
+first paint waits for none. That block replaces Material's, so `material_bundle` reads the bundle's
+name from Material's own block, and stops the build if that block is ever more than the bundle
+and the `extra_javascript` loop (which main.html keeps).
+
+Online, a module comes by `src`, under a name with its content's hash (a host may cache it for
+ever). Chromium loads no module by `src` from file:// (a file has no origin to share it with), so
+the offline build writes each module inline instead; hooks/trust/csp.py hashes it like any inline script.
+
+The lunr modules are readable sources with plain names (lunr/kk.js, lunr/wordforms.js); Material's
+search worker imports lunr languages as lunr/min/lunr.<name>.min.js, so that is where they go.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
+from jinja2 import pass_context
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils.templates import url_filter
+
 FOLDER = "assets/javascripts/"
-JOINED = ["languages.js", "lazy-search.js", "share.js"]
+MODULES = ["languages.js", "lazy-search.js", "share.js", "notfound.js"]
+LUNR = ["kk", "wordforms"]
+# Material's base.html `scripts` block, as overrides/main.html replaces it.
+MATERIAL_BLOCK = re.compile(r"""\{% block scripts %\}\s*<script src="\{\{ '(assets/javascripts/bundle\.\w+\.min\.js)' \| url \}\}"></script>
+\s*\{% for script in config\.extra_javascript %\}\s*\{\{ script \| script_tag \}\}\s*\{% endfor %\}\s*\{% endblock %\}""")
 
 
-def joined(config) -> tuple[str, str]:
-    """The joined file's site path and content (`;` between files: none ends a statement for the next)."""
-    text = "\n;\n".join((Path(config.theme.custom_dir) / FOLDER / name).read_text(encoding="utf-8") for name in JOINED)
-    return f"{FOLDER}site.{hashlib.sha256(text.encode()).hexdigest()[:8]}.js", text
+def _offline(config) -> bool:
+    return config.plugins["material/offline"].config.enabled
 
 
-def drop_joined_sources(files) -> None:
-    for file in [f for f in files if f.src_uri in {FOLDER + name for name in JOINED}]:
-        files.remove(file)
+def source(config, name: str) -> str:
+    return (Path(config.theme.custom_dir) / FOLDER / name).read_text(encoding="utf-8")
 
 
-def write_joined(site: Path, config) -> None:
-    path, text = joined(config)
-    (site / path).write_text(text, encoding="utf-8")
+def hashed(config, name: str) -> str:
+    """The site path of module `name`, with the hash of its content."""
+    digest = hashlib.sha256(source(config, name).encode()).hexdigest()[:8]
+    return f"{FOLDER}{name.removesuffix('.js')}.{digest}.js"
+
+
+def material_bundle(base_html: str) -> str:
+    """The bundle of Material's `scripts` block, if that block is still just the bundle."""
+    blocks = MATERIAL_BLOCK.findall(base_html)
+    if len(blocks) != 1:
+        raise PluginError("hooks/weight/scripts.py: Material's `scripts` block (base.html) is not the bundle and "
+                          "extra_javascript any more: overrides/main.html replaces it, so review that block")
+    return blocks[0]
+
+
+def module_tag(config):
+    """`module(name)` for the templates: our module `name` as a `<script type="module">`."""
+    offline = _offline(config)
+
+    @pass_context
+    def module(context, name: str) -> Markup:
+        if not offline:
+            return Markup('<script type="module" src="{}"></script>').format(url_filter(context, hashed(config, name)))
+        text = source(config, name)
+        if re.search(r"</script|<!--", text, re.I):
+            raise PluginError(f"hooks/weight/scripts.py: {name} cannot be written inline: it holds </script or <!--")
+        return Markup(f'<script type="module">{text}</script>')
+
+    return module
+
+
+def place_modules(files, config) -> None:
+    """Our modules under hashed names (online; the offline build writes them inline), the lunr
+    modules where Material's worker imports them (before the unused lunr languages are dropped)."""
+    for name in MODULES:
+        files.remove(module := files.get_file_from_path(FOLDER + name))
+        if not _offline(config):
+            files.append(File.generated(config, hashed(config, name), abs_src_path=module.abs_src_path))
+    for name in LUNR:
+        files.remove(lunr := files.get_file_from_path(f"{FOLDER}lunr/{name}.js"))
+        files.append(File.generated(config, f"{FOLDER}lunr/min/lunr.{name}.min.js", abs_src_path=lunr.abs_src_path))
+
+
+def template_globals(env, config) -> None:
+    """`material_bundle` and `module(name)` for overrides/main.html's `scripts` block."""
+    env.globals["material_bundle"] = material_bundle(env.loader.get_source(env, "base.html")[0])
+    env.globals["module"] = module_tag(config)

@@ -1,15 +1,17 @@
 // The 404 page (overrides/404.html, hooks/notfound.py): when the missing address looks like one
-// of our pages (another letter case, `.html`, a `kk/` prefix, up to two typing slips, or the same
-// last part under another folder), link that page in each language's notice.
-const known = JSON.parse(document.getElementById("notfound-pages").textContent)
+// of our pages (another letter case, `.html`, the default language's folder, up to two typing
+// slips, or the same last part under another folder), link that page in each language's notice.
+// The functions are exported for tests/js/notfound.test.mjs.
 
-// "/Ru/Prosecutions.html" → "ru/prosecutions"; the default language has no folder of its own.
-function normalise(address) {
-  return decodeURIComponent(address).toLowerCase()
-    .replace(/(index)?\.(html?|md)$/, "").replace(/\/+/g, "/").replace(/^\/|\/$/g, "").replace(/^kk(\/|$)/, "")
+/** "/Ru/Prosecutions.html" → "ru/prosecutions"; the default language has no folder of its own. */
+export function normalise(address, defaultLocale) {
+  const path = decodeURIComponent(address).toLowerCase()
+    .replace(/(index)?\.(html?|md)$/, "").replace(/\/+/g, "/").replace(/^\/|\/$/g, "")
+  return path === defaultLocale || path.startsWith(defaultLocale + "/") ? path.slice(defaultLocale.length + 1) : path
 }
 
-function distance(a, b) {
+/** Levenshtein distance: letters to insert, delete or replace to make `a` into `b`. */
+export function distance(a, b) {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j)
   for (let i = 1; i <= a.length; i++) {
     const next = [i]
@@ -20,11 +22,12 @@ function distance(a, b) {
   return row[b.length]
 }
 
-function lookalike(pathname) {
-  const wanted = normalise(pathname.startsWith(known.root) ? pathname.slice(known.root.length) : pathname)
+/** The page of `known` (hooks/notfound.py's `root`, `default` and `pages`) that `pathname` looks like, or null. */
+export function lookalike(pathname, known) {
+  const wanted = normalise(pathname.startsWith(known.root) ? pathname.slice(known.root.length) : pathname, known.default)
   const last = part => part.split("/").pop()
   const scored = known.pages.map(page => {
-    const key = normalise(page.url)
+    const key = normalise(page.url, known.default)
     const slips = distance(wanted, key)
     return { page, score: slips <= 2 ? slips : key && last(key) === last(wanted) ? 3 : Infinity }
   })
@@ -32,7 +35,8 @@ function lookalike(pathname) {
   return best.score < Infinity ? best.page : null
 }
 
-const page = lookalike(location.pathname)
+const known = JSON.parse(document.getElementById("notfound-pages").textContent)
+const page = lookalike(location.pathname, known)
 if (page) {
   document.querySelectorAll(".notfound__moved").forEach(line => {
     const link = line.appendChild(document.createElement("a"))  // none in the HTML: a link needs an address

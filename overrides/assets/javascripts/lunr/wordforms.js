@@ -1,7 +1,8 @@
 /*
  * lunr.wordforms: word forms in Material's as-you-type search. Not a language: hooks/search.py
  * lists it beside each index's language (config.lang = [<lang>, "wordforms"]), so Material's
- * search worker imports it after lunr.<lang> (the file name is the worker's, not minified).
+ * search worker imports it after lunr.<lang>, as lunr/min/lunr.wordforms.min.js (hooks/scripts.py
+ * writes it there; it is not minified). A classic script, as importScripts needs.
  *
  * Material appends "*" to every query word, and lunr skips the search pipeline for such
  * wildcard words, so a stemmed index would not match an inflected query. Here each query
@@ -15,10 +16,26 @@
  *     one-letter slip (`Bokayev` finds `Bokaev`).
  * Material also parses the query to highlight and rank matches; it sees the key, so the
  * matches it finds are highlighted, not reported missing.
+ *
+ * It patches three methods of lunr 2.3 (Builder#build, Query#clause, Index#query) and uses
+ * Query.presence, Query.wildcard and Pipeline#runString: if a lunr of Material's lacks one, the
+ * worker stops here with an error that names it, rather than search without word forms.
+ * tests/js/wordforms.test.mjs runs it on lunr 2.3.9, the lunr Material's worker bundles.
  */
 (function () {
   "use strict"
   var lunr = globalThis.lunr
+
+  function needs(path) {
+    var found = path.split(".").reduce(function (object, key) { return object == null ? undefined : object[key] }, lunr)
+    if (found === undefined) throw new Error("lunr.wordforms: lunr has no " + path + " (written for lunr 2.3.9)")
+    return found
+  }
+  var build = needs("Builder.prototype.build"), clause = needs("Query.prototype.clause")
+  var query = needs("Index.prototype.query"), OPTIONAL = needs("Query.presence.OPTIONAL")
+  var TRAILING = needs("Query.wildcard.TRAILING")
+  needs("Pipeline.prototype.runString")
+
   var index = { pipeline: null }
 
   function identity(token) { return token }
@@ -30,7 +47,6 @@
   lunr.Pipeline.registerFunction(identity, "wordforms-identity")
 
   // The search pipeline of the (one) index this worker builds.
-  var build = lunr.Builder.prototype.build
   lunr.Builder.prototype.build = function () {
     index.pipeline = this.searchPipeline
     return build.call(this)
@@ -42,7 +58,6 @@
   }
 
   // Every parsed query word becomes its key (with the query's wildcards).
-  var clause = lunr.Query.prototype.clause
   lunr.Query.prototype.clause = function (options) {
     var term = options && typeof options.term === "string" ? options.term : null
     if (term !== null && !options.typed && options.editDistance === undefined) {
@@ -59,18 +74,17 @@
   }
 
   // In the index's own query, each word also brings its exact, shorter and one-slip forms.
-  var query = lunr.Index.prototype.query
   lunr.Index.prototype.query = function (fn) {
     return query.call(this, function (q) {
       fn.call(this, q)
       q.clauses.slice().forEach(function (c) {
         if (!c.typed) return
         var stem = c.term.replace(/^\*|\*$/g, "")
-        var extra = { fields: c.fields, presence: lunr.Query.presence.OPTIONAL, usePipeline: false, typed: true }
+        var extra = { fields: c.fields, presence: OPTIONAL, usePipeline: false, typed: true }
         if (c.typed !== stem)
-          q.clause(Object.assign({}, extra, { term: c.typed, boost: 10, wildcard: lunr.Query.wildcard.TRAILING }))
+          q.clause(Object.assign({}, extra, { term: c.typed, boost: 10, wildcard: TRAILING }))
         if (stem.length >= 7)
-          q.clause(Object.assign({}, extra, { term: stem.slice(0, -1), boost: 0.5, wildcard: lunr.Query.wildcard.TRAILING }))
+          q.clause(Object.assign({}, extra, { term: stem.slice(0, -1), boost: 0.5, wildcard: TRAILING }))
         if (stem.length >= 5)
           q.clause(Object.assign({}, extra, { term: stem, boost: 0.2, editDistance: 1 }))
       })
