@@ -164,14 +164,20 @@ class SearchBox:
         if self.box.input_value():
             self.box.fill("")
             self.box.press("End")
-            expect(self.meta).to_have_text(self.ready)
+            self.meta_is(self.ready)
         self.box.fill(query)
         self.box.press("End")
-        expect(self.meta).not_to_have_text(self.ready)
+        self.meta_is(self.ready, negate=True)
         hrefs = self.page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
             "links => links.map(a => a.getAttribute('href'))")
         addresses = [h.split(self.root, 1)[-1] for h in hrefs]
         return [offline_to_online(a) for a in addresses] if self.offline else addresses
+
+    def meta_is(self, text: str, negate: bool = False) -> None:
+        """Wait, frame by frame, until the line above the results reads `text` (or no longer does)."""
+        self.page.wait_for_function("([text, negate]) => (document.querySelector('.md-search-result__meta')"
+                                    ".textContent === text) !== negate", arg=[text, negate], polling="raf",
+                                    timeout=15000)
 
     def first_result_is_highlighted(self) -> bool:
         return self.page.locator(".md-search-result__item").first.locator("mark").first.is_visible()
