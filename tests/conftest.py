@@ -154,7 +154,28 @@ def by_access(group: str) -> list:
             for access in ("online", "file")]
 
 
-ACCESS = by_access("tour")  # tests that read a tour
+def tours(*accesses: str) -> list:
+    """`access, scheme` for parametrize: the tours, each its own pytest-xdist group."""
+    return [pytest.param(access, scheme, marks=pytest.mark.xdist_group(f"tour-{access}-{scheme}"),
+                         id=f"{access}-{scheme}") for access in accesses for scheme in ("light", "dark")]
+
+
+TOURS = tours("online", "file")
+ONLINE_TOURS = tours("online")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """pytest-xdist 3.8's `--dist loadgroup` ends a test's node id with "@<group>" by setting
+    `item._nodeid`, which pytest 9.2 no longer reads (it keeps `item._id`): do it there, or every
+    group is spread over the workers and its fixtures are made on each."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    from _pytest.nodeid import NodeId
+    for item in items:
+        groups = sorted({str(mark.args[0]) for mark in item.iter_markers("xdist_group")})
+        if groups and "@" not in item.nodeid.rpartition("]")[2]:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")
 
 
 @pytest.fixture(scope="session")
@@ -166,28 +187,30 @@ def search_names() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def online_tour(browser, site, served, pages, search_names):
-    import tour
-    assert tour.AXE.is_file(), "axe-core is missing: run `npm ci` (make test does)"
-    return tour.take(browser, site, served[0], {p.path: (p.locale, p.name) for p in pages}, search_names,
-                     not_found=served[1])
-
-
-@pytest.fixture(scope="session")
-def file_tour(browser, offline_site, search_names):
-    import tour
-    assert tour.AXE.is_file(), "axe-core is missing: run `npm ci` (make test does)"
-    pages = {offline_site / (f"{locale}/" if locale != LOCALES[0] else "") / f"{name}.html": (locale, name)
-             for locale in LOCALES for name in PAGE_NAMES}
-    # 404.html is in the download as the build writes it, for a host: its links start from site_url's
-    # path, so on file:// its stylesheet and scripts are missing, and no reader is sent to it.
-    return tour.take(browser, offline_site, offline_site.as_uri() + "/", pages, search_names,
-                     unserved=(offline_site / "404.html",))
+def taken() -> dict:
+    return {}
 
 
 @pytest.fixture
-def tour(request, access):
-    return request.getfixturevalue(f"{access}_tour")
+def tour(request, access, scheme, taken, browser, search_names):
+    """The tour of `access` ("online" or "file") in `scheme` ("light" or "dark"), taken once."""
+    import tour as tours
+    if (access, scheme) not in taken:
+        assert tours.AXE.is_file(), "axe-core is missing: run `npm ci` (make test does)"
+        if access == "online":
+            site, served = request.getfixturevalue("site"), request.getfixturevalue("served")
+            pages = {p.path: (p.locale, p.name) for p in request.getfixturevalue("pages")}
+            taken[access, scheme] = tours.take(browser, scheme, site, served[0], pages, search_names,
+                                               not_found=served[1])
+        else:
+            offline = request.getfixturevalue("offline_site")
+            pages = {offline / (f"{locale}/" if locale != LOCALES[0] else "") / f"{name}.html": (locale, name)
+                     for locale in LOCALES for name in PAGE_NAMES}
+            # 404.html is in the download as the build writes it, for a host: its links start from
+            # site_url's path, so on file:// its stylesheet and scripts are missing; no reader is sent there.
+            taken[access, scheme] = tours.take(browser, scheme, offline, offline.as_uri() + "/", pages, search_names,
+                                               unserved=(offline / "404.html",))
+    return taken[access, scheme]
 
 
 # --- the trust gates' counts, printed at the end (also from pytest-xdist's workers) -----------------
@@ -196,7 +219,7 @@ def tour(request, access):
 def gate(record_property):
     """Record one gate's count for the summary: `gate(name, *numbers, template=..., part=...)`.
 
-    Numbers of the same gate are added up, unless each test gives its `part` (online, file).
+    Numbers of the same gate (and part: online, file) are added up.
     """
     def record(name: str, *numbers, template: str = "{}", part: str | None = None) -> None:
         record_property("gate", [name, list(numbers), template, part])
@@ -222,11 +245,9 @@ def pytest_terminal_summary(terminalreporter):
         return
     terminalreporter.section("trust gates")
     for name, records in gates.items():
-        if all(part is not None for _, _, part in records):
-            records.sort(key=lambda r: PARTS.index(r[2]) if r[2] in PARTS else len(PARTS))
-            line = ", ".join(template.format(*numbers) for numbers, template, _ in records)
-        else:
-            line = records[0][1].format(*(sum(column) for column in zip(*(numbers for numbers, _, _ in records))))
+        parts = sorted({part for _, _, part in records}, key=lambda p: PARTS.index(p) if p in PARTS else len(PARTS))
+        line = ", ".join(records[0][1].format(*(sum(column) for column in zip(
+            *(numbers for numbers, _, part in records if part == each)))) for each in parts)
         terminalreporter.write_line(f"{name}: {line}")
     if links:
         terminalreporter.write_line(f"broken links and anchors: {'0' if links == ['passed'] else 'some (see test_site.py)'}")

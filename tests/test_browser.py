@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from browser import InFlight, Watch
-from conftest import ACCESS, LOCALES, PAGE_NAMES, by_access
+from conftest import LOCALES, ONLINE_TOURS, PAGE_NAMES, TOURS, by_access
 from playwright.sync_api import expect
 from tour import noted
 
@@ -21,12 +21,12 @@ def address(locale: str, name: str, offline: bool = False) -> str:
     return prefix + ("" if name == "index" else f"{name}/")
 
 
-@pytest.mark.parametrize("access", ACCESS)
-def test_every_page_renders_with_no_failing_request_or_error(tour, access):
+@pytest.mark.parametrize("access, scheme", TOURS)
+def test_every_page_renders_with_no_failing_request_or_error(tour, access, scheme):
     """Every page, light and dark (tests/tour.py): in its language, its title and the logo shown, in
     the colour scheme the reader's system asks for; no request fails or gets a 4xx/5xx answer (nor,
     online, leaves the sub-path), no console error, no uncaught exception, on any file read."""
-    assert tour.checked["rendered"] == 2 * len(LOCALES) * len(PAGE_NAMES)
+    assert tour.checked["rendered"] == len(LOCALES) * len(PAGE_NAMES)
     assert tour.rendered == []
     assert tour.failed == []
     assert tour.errors == []
@@ -73,16 +73,16 @@ def test_switching_language_keeps_the_page_and_section(switched, access, source,
     assert (watch.failed, watch.foreign, watch.errors) == ([], [], [])
 
 
-@pytest.mark.parametrize("access", ACCESS)
-def test_switching_language_from_a_home_page_stays_under_the_sub_path(tour, access):
+@pytest.mark.parametrize("access, scheme", TOURS)
+def test_switching_language_from_a_home_page_stays_under_the_sub_path(tour, access, scheme):
     """On each home page, light and dark, the switcher leads to the next language's home page, under
     the sub-path (file://: its index.html), the default language's too (tests/tour.py)."""
-    assert tour.checked["home switch"] == 2 * len(LOCALES)
+    assert tour.checked["home switch"] == len(LOCALES)
     assert tour.home_switch == []
 
 
-@pytest.mark.xdist_group("tour-online")
-def test_pages_fit_a_360_pixel_phone_in_light_and_dark(online_tour):
+@pytest.mark.parametrize("access, scheme", ONLINE_TOURS)
+def test_pages_fit_a_360_pixel_phone_in_light_and_dark(tour, access, scheme):
     """Every page, light and dark, at 360 pixels wide: no horizontal scrolling (tests/tour.py)."""
-    assert online_tour.checked["fit"] == 2 * len(LOCALES) * len(PAGE_NAMES)
-    assert online_tour.fit == []
+    assert tour.checked["fit"] == len(LOCALES) * len(PAGE_NAMES)
+    assert tour.fit == []

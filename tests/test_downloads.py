@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 import shutil
 import subprocess
+import zipfile
 
 import pytest
 import sources
 from bs4 import BeautifulSoup
-from conftest import LOCALES, ROOT, BuiltPage, build_site
+from conftest import LOCALES, ROOT, BuiltPage, build_site, source_date_epoch
 from playwright.sync_api import expect
 
 NAMES = {"kk": ["Макс Боқаев", "Талғат Аян", "Денис Кривошеев"],
@@ -85,6 +87,11 @@ def test_the_pdf_is_a4_with_text_in_the_right_script(site, locale):
 
 
 def test_two_builds_give_byte_identical_downloads(site, tmp_path):
+    """A second build of the same commit (the date of its last commit, as the Makefile gives it)."""
+    stamp = zipfile.ZipFile(site / "download/report-offline.zip").infolist()[0].date_time
+    epoch = int(source_date_epoch())
+    assert abs(calendar.timegm((*stamp, 0, 0, 0)) - max(epoch, 315532800)) <= 1, \
+        f"{site} was built from another commit than SOURCE_DATE_EPOCH={epoch} says: build it again (make build)"
     again = tmp_path / "again"
     result = build_site(ROOT, again)
     assert result.returncode == 0, result.stderr

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from browser import HOME, header_rules
 from bs4 import BeautifulSoup
-from conftest import ACCESS, LOCALES, ROOT
+from conftest import LOCALES, ROOT, TOURS
 from playwright.sync_api import expect
 from test_site import MATERIAL_LANGUAGES, ui_strings
 
@@ -64,27 +64,28 @@ def inline_code_hashes(soup: BeautifulSoup) -> tuple[set[str], set[str]]:
 
 # --- what Chromium saw, reading every page once per colour scheme (tests/tour.py) -------------
 
-@pytest.mark.parametrize("access", ACCESS)
-def test_no_page_requests_anything_from_another_host_online_or_offline(tour, site, offline_site, gate, access):
+@pytest.mark.parametrize("access, scheme", TOURS)
+def test_no_page_requests_anything_from_another_host_online_or_offline(tour, site, offline_site, gate, access, scheme):
     files = len(html_files(site if access == "online" else offline_site))
     gate("pages read (online, file://; light and dark)", tour.loaded, part=access)
     gate("requests leaving the site", len(tour.foreign))
-    assert tour.loaded == 2 * files
+    assert tour.loaded == files
     assert tour.foreign == []
 
 
-@pytest.mark.parametrize("access", ACCESS)
-def test_the_browser_keeps_no_cookie_and_no_storage_but_materials_palette(tour, gate, access):
+@pytest.mark.parametrize("access, scheme", TOURS)
+def test_the_browser_keeps_no_cookie_and_no_storage_but_materials_palette(tour, gate, access, scheme):
     gate("cookies and stored keys beyond the palette", len(tour.stored))
-    assert tour.checked["palette"] == 2 * len(LOCALES) and tour.palette == []  # so the palette was stored
+    assert tour.checked["palette"] == len(LOCALES) and tour.palette == []  # so the palette was stored
     assert tour.stored == []
 
 
-@pytest.mark.parametrize("access", ACCESS)
-def test_no_page_reports_a_csp_violation_while_reading_searching_and_switching_language(tour, gate, access):
+@pytest.mark.parametrize("access, scheme", TOURS)
+def test_no_page_reports_a_csp_violation_while_reading_searching_and_switching_language(tour, gate, access, scheme):
     gate("CSP violations reported by Chromium", len(tour.violations))
-    assert tour.checked["search dialog"] == tour.checked["home switch"] == 2 * len(LOCALES)
+    assert tour.checked["search dialog"] == tour.checked["home switch"] == len(LOCALES)
     assert tour.violations == []
+
 
 # --- the policy in the built files ---------------------------------------------------------
 
@@ -163,8 +164,8 @@ def test_the_csp_hook_hashes_only_code_a_browser_runs_and_places_one_meta_first(
 
 # --- accessibility ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("access", ACCESS)
-def test_axe_finds_no_wcag_2_2_a_or_aa_violation_on_any_page_light_or_dark(tour, gate, access):
+@pytest.mark.parametrize("access, scheme", TOURS)
+def test_axe_finds_no_wcag_2_2_a_or_aa_violation_on_any_page_light_or_dark(tour, gate, access, scheme):
     """axe-core (node_modules) on every page and on each home page's open search dialog."""
     gate("axe violations (WCAG 2.2 A, AA; light and dark)", len(tour.axe), tour.axe_views,
          template="{} on {} page views")
@@ -178,9 +179,9 @@ def interface_strings(locale: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.parametrize("access", ACCESS)
-def test_the_search_dialog_opens_from_the_keyboard_and_is_named_in_the_pages_language(tour, access, locale):
-    """On each home page, light and dark: "/" focuses the box, named as the dialog is in the page's
+@pytest.mark.parametrize("access, scheme", TOURS)
+def test_the_search_dialog_opens_from_the_keyboard_and_is_named_in_the_pages_language(tour, access, scheme, locale):
+    """On each home page: "/" focuses the box, named as the dialog is in the page's
     language; typing shows results; Escape leaves the box (tests/tour.py)."""
     assert tour.search_dialog[locale] == []
 

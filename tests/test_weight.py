@@ -14,21 +14,21 @@ import brotli
 import material
 import pytest
 from browser import search
-from conftest import LOCALES, PAGE_NAMES
+from conftest import LOCALES, ONLINE_TOURS, PAGE_NAMES
 from playwright.sync_api import expect
 
 MATERIAL = Path(material.__file__).parent / "templates"
 
 
-@pytest.mark.xdist_group("tour-online")
-def test_the_first_view_is_light_and_search_waits_until_opened(online_tour):
+@pytest.mark.parametrize("access, scheme", ONLINE_TOURS)
+def test_the_first_view_is_light_and_search_waits_until_opened(tour, access, scheme):
     """Every page, light and dark, as the tour first loads it (tests/tour.py): nothing of search or
     of the share table's QR codes, no worker, under 100 kB on the wire from a gzip host; on each
     home page, opening search then starts one worker and loads the index."""
-    assert online_tour.checked["first view"] == 2 * len(LOCALES) * len(PAGE_NAMES)
-    assert online_tour.first_view == []
-    assert online_tour.checked["search dialog"] == 2 * len(LOCALES)
-    assert all(problems == [] for problems in online_tour.search_dialog.values())
+    assert tour.checked["first view"] == len(LOCALES) * len(PAGE_NAMES)
+    assert tour.first_view == []
+    assert tour.checked["search dialog"] == len(LOCALES)
+    assert all(problems == [] for problems in tour.search_dialog.values())
 
 
 def test_text_files_have_identical_precompressed_twins(site):

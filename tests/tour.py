@@ -1,7 +1,7 @@
-"""One visit of every built HTML file, light and dark, that records everything the tests ask of it.
+"""One visit of every built HTML file, in one colour scheme, that records all the tests ask of it.
 
 Online (the site served from a sub-path, with the headers of `_headers`) or from the unzipped
-download on file://, Chromium reads each file once per colour scheme, waiting for its load event
+download on file://, light or dark, Chromium reads each file once, waiting for its load event
 and for its requests to end (no `networkidle`), and notes:
 - every request that failed or got a 4xx/5xx answer, went to another host, or (online) left the
   sub-path; console errors and uncaught exceptions; CSP violations (the `securitypolicyviolation`
@@ -63,6 +63,7 @@ WIDTH_AT = """() => new Promise(resolve => requestAnimationFrame(() => resolve(d
 @dataclass
 class Tour:
     access: str
+    scheme: str
     loaded: int = 0
     read_only: int = 0  # files read for requests leaving the site and CSP alone: redirect stubs, `unserved`
     axe_views: int = 0
@@ -95,6 +96,11 @@ def noted(problems: list, *where):
     return Note()
 
 
+def until(tab, predicate: str, arg=None, timeout: float = 5000) -> None:
+    """Wait, frame by frame, until `predicate(arg)` holds in the page."""
+    tab.wait_for_function(predicate, arg=arg, polling="raf", timeout=timeout)
+
+
 def on_the_wire(site: Path, sub_path: str, urls: list[str]) -> int:
     """Bytes a gzip host sends for these files (their .gz twins)."""
     total = 0
@@ -106,16 +112,17 @@ def on_the_wire(site: Path, sub_path: str, urls: list[str]) -> int:
     return total
 
 
-def take(browser, site: Path, root: str, pages: dict[Path, tuple[str, str]], search_names: dict[str, str],
-         not_found: str | None = None, unserved: tuple[Path, ...] = ()) -> Tour:
-    """Visit every HTML file of `site` at `root`, light and dark (see the module's docstring).
+def take(browser, scheme: str, site: Path, root: str, pages: dict[Path, tuple[str, str]],
+         search_names: dict[str, str], not_found: str | None = None, unserved: tuple[Path, ...] = ()) -> Tour:
+    """Visit every HTML file of `site` at `root` in the colour scheme the reader's system prefers,
+    "light" or "dark" (see the module's docstring).
 
     `pages`: the site's pages (path: (locale, name)); `search_names`: the search box's name in each
     language; `not_found`: online, where 404.html is served (its links are absolute from site_url);
     `unserved`: files no reader opens there, read for requests leaving the site and CSP alone.
     """
     online = root.startswith("http")
-    tour = Tour("online" if online else "file://")
+    tour = Tour("online" if online else "file://", scheme)
     origin = "{0.scheme}://{0.netloc}/".format(urlsplit(root)) if online else "file:"
     sub_path = urlsplit(root).path if online else ""
     homes = {path: locale for path, (locale, name) in pages.items() if name == "index"}
@@ -130,91 +137,91 @@ def take(browser, site: Path, root: str, pages: dict[Path, tuple[str, str]], sea
             return not_found + "404.html"
         return root + relative.removesuffix("index.html")
 
-    for scheme, expected_scheme in SCHEMES.items():
-        context = browser.new_context(color_scheme=scheme)
-        context.add_init_script(RECORD_VIOLATIONS)
-        context.add_init_script(path=str(AXE))
-        flight = InFlight(context)
-        tab = context.new_page()
-        visit: dict = {"url": "", "requests": [], "anywhere": False}
+    expected_scheme = SCHEMES[scheme]
+    context = browser.new_context(color_scheme=scheme)
+    context.add_init_script(RECORD_VIOLATIONS)
+    context.add_init_script(path=str(AXE))
+    flight = InFlight(context)
+    tab = context.new_page()
+    visit: dict = {"url": "", "requests": [], "anywhere": False}
 
-        def on_request(request):
-            url = request.url
-            visit["requests"].append(url)
-            if not url.startswith((origin, "data:", "blob:", "about:")):
-                tour.foreign.append(url)
-            elif online and not url.startswith(root) and not visit["anywhere"]:
-                tour.failed.append(f"outside the sub-path: {url} (from {visit['url']})")
+    def on_request(request):
+        url = request.url
+        visit["requests"].append(url)
+        if not url.startswith((origin, "data:", "blob:", "about:")):
+            tour.foreign.append(url)
+        elif online and not url.startswith(root) and not visit["anywhere"]:
+            tour.failed.append(f"outside the sub-path: {url} (from {visit['url']})")
 
-        context.on("request", on_request)
-        context.on("requestfailed", lambda r: is_failure(r) and tour.failed.append(f"{r.failure} {r.url}"))
-        context.on("response", lambda r: r.status >= 400 and tour.failed.append(f"{r.status} {r.url}"))
-        tab.on("console", lambda m: (m.type == "error" and tour.errors.append(f"{tab.url}: {m.text}"),
-                                     re.search(r"Content[ -]Security[ -]Policy", m.text, re.I)
-                                     and tour.violations.append(f"{tab.url}: {m.text}")))
-        tab.on("pageerror", lambda e: tour.errors.append(f"{tab.url}: {e}"))
+    context.on("request", on_request)
+    context.on("requestfailed", lambda r: is_failure(r) and tour.failed.append(f"{r.failure} {r.url}"))
+    context.on("response", lambda r: r.status >= 400 and tour.failed.append(f"{r.status} {r.url}"))
+    tab.on("console", lambda m: (m.type == "error" and tour.errors.append(f"{tab.url}: {m.text}"),
+                                 re.search(r"Content[ -]Security[ -]Policy", m.text, re.I)
+                                 and tour.violations.append(f"{tab.url}: {m.text}")))
+    tab.on("pageerror", lambda e: tour.errors.append(f"{tab.url}: {e}"))
 
-        def read_violations() -> None:
-            try:
-                tour.violations.extend(f"{tab.url}: {v}" for v in tab.evaluate("window.__violations || []"))
-            except PlaywrightError as error:  # a page that moved on (a redirect stub)
-                tour.violations.append(f"{tab.url}: could not be read ({error})")
+    def read_violations() -> None:
+        try:
+            tour.violations.extend(f"{tab.url}: {v}" for v in tab.evaluate("window.__violations || []"))
+        except PlaywrightError as error:  # a page that moved on (a redirect stub)
+            tour.violations.append(f"{tab.url}: could not be read ({error})")
 
-        def run_axe(label: str) -> None:
-            tour.axe.extend((scheme, label, v) for v in tab.evaluate(RUN_AXE, AXE_TAGS))
-            tour.axe_views += 1
+    def run_axe(label: str) -> None:
+        tour.axe.extend((scheme, label, v) for v in tab.evaluate(RUN_AXE, AXE_TAGS))
+        tour.axe_views += 1
 
-        for path in sorted(site.rglob("*.html")):
-            url = address(path)
-            label = path.relative_to(site).as_posix()
-            visit.update(url=url, requests=[], anywhere=path == site / "404.html")
-            failed, errors = len(tour.failed), len(tour.errors)
-            with noted(tour.rendered, scheme, label, "load"):
-                tab.goto(url, wait_until="load")
-                flight.settle(tab)
-                tour.loaded += 1
-            if path in unserved:
-                del tour.failed[failed:], tour.errors[errors:]
-            if path in unserved or re.search(r'<meta[^>]+http-equiv="?refresh', path.read_text(encoding="utf-8"), re.I):
-                read_violations()
-                tour.read_only += 1
-                continue  # a redirect stub moves on: its target is read on its own
-            if path in pages:
-                locale, name = pages[path]
-                with noted(tour.rendered, scheme, label):
-                    state = tab.evaluate(PAGE_STATE)
-                    expected = {"lang": locale, "title": True, "logo": True, "scheme": expected_scheme}
-                    assert state == expected, f"{state} is not {expected}"
-                tour.checked["rendered"] += 1
-                if online:
-                    with noted(tour.first_view, scheme, label):
-                        later = [u for u in visit["requests"] if any(s in u for s in LATER)]
-                        assert later == [], f"loaded before the reader asked: {later}"
-                        weight = on_the_wire(site, sub_path, [u for u in visit["requests"] if u.startswith(root)])
-                        assert weight < FIRST_VIEW_BYTES, f"{weight} bytes on the wire"
-                        assert tab.workers == [], "a worker runs before search is opened"
-                    tour.checked["first view"] += 1
-            with noted(tour.axe, scheme, label, "axe"):
-                run_axe(label)
-            if online and path in pages:
-                with noted(tour.fit, scheme, label):
-                    tab.set_viewport_size({"width": 360, "height": 740})
-                    width = tab.evaluate(WIDTH_AT)
-                    tab.set_viewport_size({"width": 1280, "height": 720})
-                    assert width <= 360, f"{width} pixels wide on a 360-pixel phone"
-                tour.checked["fit"] += 1
-            if path in homes:
-                home(tour, tab, flight, scheme, homes[path], root, online, search_names, visit["requests"],
-                     read_violations, run_axe)
-            else:
-                read_violations()
+    for path in sorted(site.rglob("*.html")):
+        url = address(path)
+        label = path.relative_to(site).as_posix()
+        visit.update(url=url, requests=[], anywhere=path == site / "404.html")
+        failed, errors = len(tour.failed), len(tour.errors)
+        with noted(tour.rendered, scheme, label, "load"):
+            tab.goto(url, wait_until="load")
+            flight.settle(tab)
+            tour.loaded += 1
+        if path in unserved:
+            del tour.failed[failed:], tour.errors[errors:]
+        if path in unserved or re.search(r'<meta[^>]+http-equiv="?refresh', path.read_text(encoding="utf-8"), re.I):
+            read_violations()
+            tour.read_only += 1
+            continue  # a redirect stub moves on: its target is read on its own
+        if path in pages:
+            locale, name = pages[path]
+            with noted(tour.rendered, scheme, label):
+                state = tab.evaluate(PAGE_STATE)
+                expected = {"lang": locale, "title": True, "logo": True, "scheme": expected_scheme}
+                assert state == expected, f"{state} is not {expected}"
+            tour.checked["rendered"] += 1
+            if online:
+                with noted(tour.first_view, scheme, label):
+                    later = [u for u in visit["requests"] if any(s in u for s in LATER)]
+                    assert later == [], f"loaded before the reader asked: {later}"
+                    weight = on_the_wire(site, sub_path, [u for u in visit["requests"] if u.startswith(root)])
+                    assert weight < FIRST_VIEW_BYTES, f"{weight} bytes on the wire"
+                    assert tab.workers == [], "a worker runs before search is opened"
+                tour.checked["first view"] += 1
+        with noted(tour.axe, scheme, label, "axe"):
+            run_axe(label)
+        if online and path in pages:
+            with noted(tour.fit, scheme, label):
+                tab.set_viewport_size({"width": 360, "height": 740})
+                width = tab.evaluate(WIDTH_AT)
+                tab.set_viewport_size({"width": 1280, "height": 720})
+                assert width <= 360, f"{width} pixels wide on a 360-pixel phone"
+            tour.checked["fit"] += 1
+        if path in homes:
+            home(tour, tab, flight, scheme, homes[path], root, online, search_names, visit["requests"],
+                 read_violations, run_axe)
+        else:
+            read_violations()
 
-        tour.stored += [f"cookie {c['name']} ({c['domain']})" for c in context.cookies()]
-        keys = tab.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
-        scopes = {urlsplit(root).path, urlsplit(not_found or root).path}  # the sub-path; 404.html's path
-        tour.stored += [key for key in keys if not any(key.startswith(scope + ".") and key[len(scope) + 1:]
-                                                       in MATERIAL_PREFERENCES for scope in scopes)]
-        context.close()
+    tour.stored += [f"cookie {c['name']} ({c['domain']})" for c in context.cookies()]
+    keys = tab.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+    scopes = {urlsplit(root).path, urlsplit(not_found or root).path}  # the sub-path; 404.html's path
+    tour.stored += [key for key in keys if not any(key.startswith(scope + ".") and key[len(scope) + 1:]
+                                                   in MATERIAL_PREFERENCES for scope in scopes)]
+    context.close()
     return tour
 
 
@@ -242,14 +249,10 @@ def home(tour: Tour, tab, flight: InFlight, scheme: str, locale: str, root: str,
     tour.checked["search dialog"] += 1
 
     with noted(tour.palette, scheme, locale):
-        body = tab.locator("body")
-        before = body.get_attribute("data-md-color-scheme")
-        other = {"default": "slate", "slate": "default"}[before]
-        toggle = tab.locator("form[data-md-component=palette] label:visible").first
-        toggle.click()
-        expect(body).to_have_attribute("data-md-color-scheme", other)
-        tab.locator("form[data-md-component=palette] label:visible").first.click()
-        expect(body).to_have_attribute("data-md-color-scheme", before)
+        before = tab.evaluate("document.body.dataset.mdColorScheme")
+        for scheme_now in ({"default": "slate", "slate": "default"}[before], before):
+            tab.locator("form[data-md-component=palette] label:visible").first.click()
+            until(tab, "scheme => document.body.dataset.mdColorScheme === scheme", scheme_now)
     tour.checked["palette"] += 1
     read_violations()
 
@@ -258,8 +261,8 @@ def home(tour: Tour, tab, flight: InFlight, scheme: str, locale: str, root: str,
     with noted(tour.home_switch, scheme, locale, target):
         tab.locator(".md-header .md-select").hover()
         tab.locator(f"a.md-select__link[hreflang={target}]").click()
-        expect(tab.locator("html")).to_have_attribute("lang", target)
-        expect(tab).to_have_url(root + HOME[target] + ("" if online else "index.html"))
+        tab.wait_for_url(root + HOME[target] + ("" if online else "index.html"), wait_until="load")
+        until(tab, "lang => document.documentElement.lang === lang", target)
         flight.settle(tab)
     tour.checked["home switch"] += 1
     read_violations()
