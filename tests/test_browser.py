@@ -2,61 +2,87 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
-from browser import Watch
-from conftest import LOCALES, PAGE_NAMES
+from browser import InFlight, Watch
+from conftest import LOCALES, ONLINE_TOURS, PAGE_NAMES, TOURS, by_access
 from playwright.sync_api import expect
+from tour import noted
 
 NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+# From the Kazakh page, every language to every other one, each step from where the last one led.
+CHAIN = ["kk", "ru", "en", "kk", "en", "ru", "kk"]
+PAIRS = list(zip(CHAIN, CHAIN[1:]))
 
 
-def address(locale: str, name: str) -> str:
-    return ("" if locale == "kk" else f"{locale}/") + ("" if name == "index" else f"{name}/")
+def address(locale: str, name: str, offline: bool = False) -> str:
+    prefix = "" if locale == "kk" else f"{locale}/"
+    if offline:
+        return prefix + f"{name}.html"
+    return prefix + ("" if name == "index" else f"{name}/")
 
 
-def test_every_page_renders_with_no_failing_request_or_error(page, base_url):
-    origin = base_url.split("/sub/")[0]
-    watch = Watch(page, origin)
-    for locale, name in itertools.product(LOCALES, PAGE_NAMES):
-        page.goto(base_url + address(locale, name), wait_until="networkidle")
-        expect(page.locator("html")).to_have_attribute("lang", locale)
-        expect(page.locator("article h1")).to_be_visible()
-        expect(page.locator(".md-header__button.md-logo")).to_be_visible()
-    page.wait_for_load_state("networkidle")
-    assert (watch.failed, watch.foreign, watch.errors) == ([], [], [])
+@pytest.mark.parametrize("access, scheme", TOURS)
+def test_every_page_renders_with_no_failing_request_or_error(tour, access, scheme):
+    """Every page, light and dark (tests/tour.py): in its language, its title and the logo shown, in
+    the colour scheme the reader's system asks for; no request fails or gets a 4xx/5xx answer (nor,
+    online, leaves the sub-path), no console error, no uncaught exception, on any file read."""
+    assert tour.checked["rendered"] == len(LOCALES) * len(PAGE_NAMES)
+    assert tour.rendered == []
+    assert tour.failed == []
+    assert tour.errors == []
 
 
-@pytest.mark.parametrize("source, target", list(itertools.permutations(LOCALES, 2)))
-def test_switching_language_keeps_the_page_and_section(page, base_url, source, target):
-    origin = base_url.split("/sub/")[0]
-    watch = Watch(page, origin)
-    page.goto(base_url + address(source, "prosecutions") + "#bokaev-ayan")
-    page.locator(".md-header .md-select").hover()
-    page.get_by_role("link", name=NAMES[target]).click()
-    expect(page).to_have_url(base_url + address(target, "prosecutions") + "#bokaev-ayan")
-    expect(page.locator("html")).to_have_attribute("lang", target)
-    assert (watch.failed, watch.foreign, watch.errors) == ([], [], [])
+@pytest.fixture(scope="module")
+def chains() -> dict:
+    return {}
 
 
-def test_switching_language_from_a_home_page_stays_under_the_sub_path(page, base_url):
-    page.goto(base_url + "en/")
-    page.locator(".md-header .md-select").hover()
-    page.get_by_role("link", name=NAMES["kk"]).click()
-    expect(page).to_have_url(base_url)
-    page.locator(".md-header .md-select").hover()
-    page.get_by_role("link", name=NAMES["ru"]).click()
-    expect(page).to_have_url(base_url + "ru/")
-
-
-def test_pages_fit_a_360_pixel_phone_in_light_and_dark(browser, base_url):
-    for scheme in ("light", "dark"):
-        context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme=scheme)
+@pytest.fixture
+def switched(chains, access, request, browser):
+    """The language switcher used along CHAIN in one tab, from prosecutions#bokaev-ayan: each step's problems."""
+    if access not in chains:
+        offline = access == "file"
+        root = request.getfixturevalue("offline_site").as_uri() + "/" if offline else request.getfixturevalue("base_url")
+        context = browser.new_context()
+        flight = InFlight(context)
         tab = context.new_page()
-        for locale in LOCALES:
-            tab.goto(base_url + address(locale, "prosecutions"))
-            expected = "slate" if scheme == "dark" else "default"
-            expect(tab.locator("body")).to_have_attribute("data-md-color-scheme", expected)
-            assert tab.evaluate("document.documentElement.scrollWidth") <= 360
+        watch = Watch(tab, "file:" if offline else root.split("/sub/")[0])
+        problems = {pair: [] for pair in PAIRS}
+        tab.goto(root + address(CHAIN[0], "prosecutions", offline) + "#bokaev-ayan")
+        for source, target in PAIRS:
+            expected = root + address(target, "prosecutions", offline) + "#bokaev-ayan"
+            with noted(problems[(source, target)]):
+                flight.settle(tab)  # the page has done what it does on load
+                tab.locator(".md-header .md-select").hover()
+                tab.get_by_role("link", name=NAMES[target]).click()
+                expect(tab).to_have_url(expected)
+                expect(tab.locator("html")).to_have_attribute("lang", target)
+                tab.wait_for_load_state("load")
+            if problems[(source, target)]:  # the next step starts where it should
+                tab.goto(expected)
         context.close()
+        chains[access] = problems, watch
+    return chains[access]
+
+
+@pytest.mark.parametrize("source, target", PAIRS)
+@pytest.mark.parametrize("access", by_access("languages"))
+def test_switching_language_keeps_the_page_and_section(switched, access, source, target):
+    problems, watch = switched
+    assert problems[(source, target)] == []
+    assert (watch.failed, watch.foreign, watch.errors) == ([], [], [])
+
+
+@pytest.mark.parametrize("access, scheme", TOURS)
+def test_switching_language_from_a_home_page_stays_under_the_sub_path(tour, access, scheme):
+    """On each home page, light and dark, the switcher leads to the next language's home page, under
+    the sub-path (file://: its index.html), the default language's too (tests/tour.py)."""
+    assert tour.checked["home switch"] == len(LOCALES)
+    assert tour.home_switch == []
+
+
+@pytest.mark.parametrize("access, scheme", ONLINE_TOURS)
+def test_pages_fit_a_360_pixel_phone_in_light_and_dark(tour, access, scheme):
+    """Every page, light and dark, at 360 pixels wide: no horizontal scrolling (tests/tour.py)."""
+    assert tour.checked["fit"] == len(LOCALES) * len(PAGE_NAMES)
+    assert tour.fit == []

@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 import shutil
 import subprocess
+import zipfile
 
 import pytest
 from content import sources
 from bs4 import BeautifulSoup
-from browser import HOME, pages_of, search
-from conftest import LOCALES, PAGE_NAMES, ROOT, BuiltPage, build_site
+from conftest import LOCALES, ROOT, BuiltPage, build_site, source_date_epoch
 from playwright.sync_api import expect
 
 NAMES = {"kk": ["Макс Боқаев", "Талғат Аян", "Денис Кривошеев"],
          "ru": ["Макса Бокаева", "Талгата Аяна", "Денис Кривошеев"],
          "en": ["Maks Bokaev", "Talgat Ayan", "Denis Krivosheev"]}
-LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 DOWNLOADS = ["report-offline.zip", *(f"report-{l}.{kind}" for kind in ("html", "pdf", "zim") for l in LOCALES)]
-
-
-@pytest.fixture
-def offline(browser, offline_site):
-    """A tab on the unzipped download, every network request blocked and counted."""
-    context = browser.new_context()
-    tab = context.new_page()
-    blocked = []
-    context.route(re.compile(r"^(?!file:|data:|blob:|about:)"),
-                  lambda route: (blocked.append(route.request.url), route.abort()))
-    yield tab, offline_site.as_uri() + "/", blocked
-    context.close()
 
 
 def test_sha256sums_lists_every_download_and_checks(site):
@@ -49,33 +37,6 @@ def test_each_about_page_lists_the_downloads_with_size_and_sum(pages):
             target = (page.path.parent / row.a["href"]).resolve()
             assert row.select_one("code.sha256").get_text() == hashlib.sha256(target.read_bytes()).hexdigest()
         assert "sha256sum --ignore-missing -c SHA256SUMS" in page.soup().select_one("article").get_text()
-
-
-@pytest.mark.parametrize("locale", LOCALES)
-def test_the_unzipped_site_works_from_file_with_no_network(offline, locale):
-    tab, root, blocked = offline
-    for name in PAGE_NAMES:
-        tab.goto(root + HOME[locale] + f"{name}.html")
-        expect(tab.locator("html")).to_have_attribute("lang", locale)
-        expect(tab.locator("article h1")).to_be_visible()
-    tab.goto(root + HOME[locale] + "prosecutions.html#bokaev-ayan")
-    for target in (l for l in LOCALES if l != locale):
-        tab.locator(".md-header .md-select").hover()
-        tab.get_by_role("link", name=LANGUAGE_NAMES[target]).click()
-        expect(tab).to_have_url(root + HOME[target] + "prosecutions.html#bokaev-ayan")
-        tab.go_back()
-    found = search(tab, root, locale, {"kk": "Боқаевқа", "ru": "Бокаеву", "en": "Bokaev"}[locale])
-    assert HOME[locale] + "prosecutions/" in pages_of(found)
-    assert blocked == []
-
-
-def test_the_unzipped_site_has_light_and_dark(browser, offline_site):
-    for scheme, expected in (("light", "default"), ("dark", "slate")):
-        context = browser.new_context(color_scheme=scheme)
-        tab = context.new_page()
-        tab.goto((offline_site / "index.html").as_uri())
-        expect(tab.locator("body")).to_have_attribute("data-md-color-scheme", expected)
-        context.close()
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -126,6 +87,11 @@ def test_the_pdf_is_a4_with_text_in_the_right_script(site, locale):
 
 
 def test_two_builds_give_byte_identical_downloads(site, tmp_path):
+    """A second build of the same commit (the date of its last commit, as the Makefile gives it)."""
+    stamp = zipfile.ZipFile(site / "download/report-offline.zip").infolist()[0].date_time
+    epoch = int(source_date_epoch())
+    assert abs(calendar.timegm((*stamp, 0, 0, 0)) - max(epoch, 315532800)) <= 1, \
+        f"{site} was built from another commit than SOURCE_DATE_EPOCH={epoch} says: build it again (make build)"
     again = tmp_path / "again"
     result = build_site(ROOT, again)
     assert result.returncode == 0, result.stderr

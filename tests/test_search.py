@@ -1,27 +1,20 @@
-"""Search in the real search box: the reader's language only, and Kazakh as people type it."""
+"""Search in the real search box: the reader's language only, and Kazakh as people type it.
+
+Each language's home page is opened once (online, and on file:// from the unzipped download), and
+every query of that language is typed into its one search box in turn (browser.SearchBox); each
+case below then asserts on its query's results.
+"""
 
 from __future__ import annotations
 
-import re
+import json
 
 import pytest
-from browser import HOME, Watch, pages_of, search
-from playwright.sync_api import expect
+from browser import HOME, SearchBox, Watch, pages_of
+from conftest import by_access
 
-@pytest.mark.parametrize("locale, query", [("kk", "Amnesty"), ("ru", "Amnesty"), ("en", "Amnesty"),
-                                           ("kk", "Кривошеев"), ("ru", "Кривошеев")])
-def test_results_are_in_the_readers_language_only(page, base_url, locale, query):
-    watch = Watch(page, base_url.split("/sub/")[0])
-    hrefs = search(page, base_url, locale, query)
-    assert hrefs, f"nothing found for {query!r} in {locale}"
-    others = [h for h in hrefs if any(h.startswith(HOME[o]) for o in HOME if o != locale and HOME[o])]
-    if locale == "kk":
-        others = [h for h in hrefs if h.startswith(("ru/", "en/"))]
-    else:
-        others += [h for h in hrefs if not h.startswith(HOME[locale])]
-    assert others == []
-    assert (watch.failed, watch.foreign, watch.errors) == ([], [], [])
-
+# (language, query): results only in the reader's language
+LANGUAGE_ONLY = [("kk", "Amnesty"), ("ru", "Amnesty"), ("en", "Amnesty"), ("kk", "Кривошеев"), ("ru", "Кривошеев")]
 
 # (language, query, a page the results must include)
 FINDS = [
@@ -62,67 +55,117 @@ FINDS = [
     ("ru", "Бокаеф", "ru/prosecutions/"),
     ("kk", "Кривошеэв", ""),
 ]
+OFFLINE_FINDS = FINDS + [("kk", "Amnesty", "about/"), ("ru", "Amnesty", "ru/about/"), ("en", "Amnesty", "en/about/"),
+                         ("ru", "Бокаеву", "ru/prosecutions/"), ("en", "Bokaev", "en/prosecutions/")]
+HIGHLIGHTED = ("kk", "Боқаевқа")
 
 
-@pytest.mark.parametrize("locale, query, expected", FINDS)
-def test_search_finds_words_as_people_type_them(page, base_url, locale, query, expected):
-    hrefs = search(page, base_url, locale, query)
-    assert expected in pages_of(hrefs), (query, hrefs)
+def in_other_languages(locale: str, hrefs: list[str]) -> list[str]:
+    if locale == "kk":
+        return [h for h in hrefs if h.startswith(("ru/", "en/"))]
+    return [h for h in hrefs if not h.startswith(HOME[locale])]
 
 
-def test_matches_are_highlighted_and_the_best_match_comes_first(page, base_url):
-    search(page, base_url, "kk", "Боқаевқа")
-    first = page.locator(".md-search-result__item").first
-    expect(first.locator("mark").first).to_be_visible()
-    assert "prosecutions/" in first.locator("a").first.get_attribute("href")
+@pytest.fixture(scope="module")
+def searched() -> dict:
+    return {}
 
 
 @pytest.fixture
-def offline_page(browser, offline_site):
-    """A tab on the file:// build with every network request blocked and counted."""
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.blocked = []
-    context.route(re.compile(r"^(?!file:|data:|blob:|about:)"), lambda route: (tab.blocked.append(route.request.url), route.abort()))
-    yield tab, offline_site.as_uri() + "/"
-    context.close()
+def results(searched, access, request, browser):
+    """Every query of the cases below, typed in its language's search box: {(locale, query): result
+    pages}, {(locale, query): whether the first result is highlighted}, and what the tabs did."""
+    if access not in searched:
+        offline = access == "file"
+        root = request.getfixturevalue("offline_site").as_uri() + "/" if offline else request.getfixturevalue("base_url")
+        cases = OFFLINE_FINDS if offline else [*LANGUAGE_ONLY, *FINDS]
+        found, highlighted = {}, {}
+        context = browser.new_context()
+        tab = context.new_page()
+        watch = Watch(tab, "file:" if offline else root.split("/sub/")[0])
+        for locale in HOME:
+            box = SearchBox(tab, root, locale)
+            for query in dict.fromkeys(case[1] for case in cases if case[0] == locale):
+                found[(locale, query)] = box(query)
+                highlighted[(locale, query)] = box.first_result_is_highlighted()
+        context.close()
+        searched[access] = found, highlighted, watch
+    return searched[access]
 
 
-@pytest.mark.parametrize("locale, query, expected", FINDS + [("kk", "Amnesty", "about/"), ("ru", "Amnesty", "ru/about/"), ("en", "Amnesty", "en/about/")])
-def test_offline_search_finds_in_the_readers_language_only(offline_page, locale, query, expected):
-    page, root = offline_page
-    hrefs = search(page, root, locale, query)
+ONLINE = by_access("search")[:1]
+OFFLINE = by_access("search")[1:]
+
+
+@pytest.mark.parametrize("locale, query", LANGUAGE_ONLY)
+@pytest.mark.parametrize("access", ONLINE)
+def test_results_are_in_the_readers_language_only(results, access, locale, query):
+    found, _, watch = results
+    hrefs = found[(locale, query)]
+    assert hrefs, f"nothing found for {query!r} in {locale}"
+    assert in_other_languages(locale, hrefs) == []
+    assert (watch.failed, watch.foreign, watch.errors) == ([], [], [])
+
+
+@pytest.mark.parametrize("locale, query, expected", FINDS)
+@pytest.mark.parametrize("access", ONLINE)
+def test_search_finds_words_as_people_type_them(results, access, locale, query, expected):
+    found, _, watch = results
+    hrefs = found[(locale, query)]
     assert expected in pages_of(hrefs), (query, hrefs)
-    prefix = HOME[locale]
-    wrong = [h for h in hrefs if (h.startswith(("ru/", "en/")) if locale == "kk" else not h.startswith(prefix))]
-    assert wrong == []
-    assert page.blocked == []
+    assert in_other_languages(locale, hrefs) == []
+    assert (watch.failed, watch.foreign, watch.errors) == ([], [], [])
 
 
-def worker_search(page, base_url: str, config: dict, docs: list[dict], query: str) -> list[str]:
-    """Material's own search worker, with our lunr modules, on a few documents of our own."""
+@pytest.mark.parametrize("access", ONLINE)
+def test_matches_are_highlighted_and_the_best_match_comes_first(results, access):
+    found, highlighted, _ = results
+    assert highlighted[HIGHLIGHTED]
+    assert "prosecutions/" in found[HIGHLIGHTED][0]
+
+
+@pytest.mark.parametrize("locale, query, expected", OFFLINE_FINDS)
+@pytest.mark.parametrize("access", OFFLINE)
+def test_offline_search_finds_in_the_readers_language_only(results, access, locale, query, expected):
+    found, _, watch = results
+    hrefs = found[(locale, query)]
+    assert expected in pages_of(hrefs), (query, hrefs)
+    assert in_other_languages(locale, hrefs) == []
+    assert watch.foreign == []
+
+
+WORKER_SEARCH = """([url, setup, query]) => new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(url, location))
+    worker.addEventListener("error", event => reject(event.message))
+    worker.addEventListener("message", ({data}) => data.type === 1
+        ? worker.postMessage({type: 2, data: query})
+        : (resolve(data.data.items.flat().map(item => item.location)), worker.terminate()))
+    worker.postMessage({type: 0, data: setup})
+})"""
+DOCS = [{"location": "exact", "title": "а", "text": "Макс Боқаев туралы"},
+        {"location": "folded", "title": "ә", "text": "Макс Бокаев туралы"},
+        {"location": "latin", "title": "б", "text": "Qazaqstan turaly"},
+        {"location": "cyrillic", "title": "в", "text": "Қазақстан туралы"}]
+
+
+@pytest.fixture(scope="module")
+def worker_page(browser, base_url, site):
+    """Material's own search worker, with our lunr modules, in one tab: run(query) searches DOCS."""
+    context = browser.new_context()
+    page = context.new_page()
     page.goto(base_url)
     page.locator("input.md-search__input").focus()  # search starts when the reader opens it
     worker = page.evaluate("JSON.parse(document.getElementById('__config').textContent).search")
-    return page.evaluate("""([url, setup, query]) => new Promise((resolve, reject) => {
-        const worker = new Worker(new URL(url, location))
-        worker.addEventListener("error", event => reject(event.message))
-        worker.addEventListener("message", ({data}) => data.type === 1
-            ? worker.postMessage({type: 2, data: query})
-            : resolve(data.data.items.flat().map(item => item.location)))
-        worker.postMessage({type: 0, data: setup})
-    })""", [worker, {"config": config, "docs": docs, "options": {"suggest": False}}, query])
+    config = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["config"]
+    setup = {"config": config, "docs": DOCS, "options": {"suggest": False}}
+    yield lambda query: page.evaluate(WORKER_SEARCH, [worker, setup, query])
+    context.close()
 
 
+@pytest.mark.xdist_group("search-online")
 @pytest.mark.parametrize("query, first", [("Боқаев", "exact"), ("Бокаев", "folded"),
                                           ("Qazaqstan", "latin"), ("Қазақстан", "cyrillic")])
-def test_the_exact_spelling_ranks_first_when_both_forms_exist(page, base_url, site, query, first):
-    import json
-    config = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["config"]
-    docs = [{"location": "exact", "title": "а", "text": "Макс Боқаев туралы"},
-            {"location": "folded", "title": "ә", "text": "Макс Бокаев туралы"},
-            {"location": "latin", "title": "б", "text": "Qazaqstan turaly"},
-            {"location": "cyrillic", "title": "в", "text": "Қазақстан туралы"}]
-    found = worker_search(page, base_url, config, docs, query)
+def test_the_exact_spelling_ranks_first_when_both_forms_exist(worker_page, query, first):
+    found = worker_page(query)
     assert found[0] == first, found
     assert len(found) == 2

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from browser import Watch, serve
-from conftest import LOCALES, ROOT, build_site
+from conftest import LOCALES, ROOT, build_site, copy_project
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
 from PIL import Image
@@ -197,13 +196,24 @@ def test_share_table_qr_codes_decode_to_the_link_beside_them(browser, base_url, 
 
 # --- the 404 page -----------------------------------------------------------------------------
 
+MOVED = {"old-cases/": "prosecutions/", "ru/old-cases/": "ru/prosecutions/", "en/old-cases/": "en/prosecutions/"}
+
+
 @pytest.fixture(scope="module")
 def sub_path_site(tmp_path_factory):
-    """A site built for http://127.0.0.1/sub/path/ and served there: 404.html links from site_url's path."""
+    """One more whole build, served at http://127.0.0.1/sub/path/: for site_url with a path (404.html
+    links from it), and with pages moved: redirect_maps (tests/data) keeps their published addresses."""
+    project = copy_project(tmp_path_factory.mktemp("sub-path-project") / "project")
+    config = project / "mkdocs.yml"
+    maps = (Path(__file__).parent / "data/share-redirect-maps.yml").read_text(encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("      redirect_maps: {}\n", maps), encoding="utf-8")
+    with (project / addresses.LIST).open("a", encoding="utf-8") as listed:
+        listed.write("".join(f"{old}\n" for old in MOVED))
     target = tmp_path_factory.mktemp("sub-path-site")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_URL", "http://127.0.0.1/sub/path/")
-        result = build_site(ROOT, target)
+        patch.setenv("DOWNLOADS", "false")  # the site alone: the downloads are the main build's
+        result = build_site(project, target)
     assert result.returncode == 0, result.stderr
     with serve(target, "sub/path") as url:
         yield target, url
@@ -215,6 +225,7 @@ def open_missing(tab, site: Path, url: str):
     return tab.goto(url)
 
 
+@pytest.mark.xdist_group("sub-path-site")
 def test_the_404_page_speaks_three_languages_and_links_the_three_home_pages(page, sub_path_site):
     site, url = sub_path_site
     origin = url.split("/sub/")[0]
@@ -235,6 +246,7 @@ def test_the_404_page_speaks_three_languages_and_links_the_three_home_pages(page
     assert watch.foreign == []
 
 
+@pytest.mark.xdist_group("sub-path-site")
 @pytest.mark.parametrize("missing, locale, name", [
     ("ru/Prosecutions.html", "ru", "prosecutions"),
     ("kk/blocking/", "kk", "blocking"),
@@ -260,18 +272,8 @@ def published() -> list[str]:
     return addresses.published((ROOT / addresses.LIST).read_text(encoding="utf-8"))
 
 
-def test_every_published_address_is_a_page_or_a_redirect(site):
-    assert addresses.missing(published(), site) == []
-
-
 def test_every_page_is_in_the_published_addresses(pages):
     assert sorted(page.url or "./" for page in pages) == sorted(published())
-
-
-def copy_project(target: Path) -> Path:
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", "site.tmp", "node_modules", "tests", "__pycache__", ".downloads")
-    shutil.copytree(ROOT, target, ignore=ignore, symlinks=True)
-    return target
 
 
 def test_the_build_refuses_a_published_address_that_leads_nowhere(tmp_path):
@@ -284,19 +286,10 @@ def test_the_build_refuses_a_published_address_that_leads_nowhere(tmp_path):
             "restore the page, or add a redirect to mkdocs.yml's redirect_maps (see README)") in result.stderr
 
 
-def test_a_redirect_keeps_a_moved_address_in_every_language(tmp_path):
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    maps = (Path(__file__).parent / "data/share-redirect-maps.yml").read_text(encoding="utf-8")
-    config.write_text(config.read_text(encoding="utf-8").replace("      redirect_maps: {}\n", maps), encoding="utf-8")
-    moved = {"old-cases/": "prosecutions/", "ru/old-cases/": "ru/prosecutions/", "en/old-cases/": "en/prosecutions/"}
-    with (project / addresses.LIST).open("a", encoding="utf-8") as listed:
-        listed.write("".join(f"{old}\n" for old in moved))
-    site = tmp_path / "site"
-    result = build_site(project, site)
-    assert result.returncode == 0, result.stderr
-    for old, new in moved.items():
+@pytest.mark.xdist_group("sub-path-site")
+def test_a_redirect_keeps_a_moved_address_in_every_language(sub_path_site):
+    site, _ = sub_path_site
+    for old, new in MOVED.items():
         refresh = BeautifulSoup((site / old / "index.html").read_text(encoding="utf-8"), "lxml").select_one('meta[http-equiv="refresh"]')
         target = refresh["content"].split("url=", 1)[1]
         assert (site / old / target).resolve() == (site / new).resolve(), (old, target)
-

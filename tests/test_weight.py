@@ -9,52 +9,26 @@ from __future__ import annotations
 import gzip
 import zipfile
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import brotli
 import material
 import pytest
 from browser import search
-from conftest import LOCALES
+from conftest import LOCALES, ONLINE_TOURS, PAGE_NAMES
 from playwright.sync_api import expect
 
-SEARCH = ("search_index.json", "/workers/search.", "/lunr/")
-LATER = (*SEARCH, "/assets/qr/")  # what waits until the reader opens search or the share table
 MATERIAL = Path(material.__file__).parent / "templates"
 
 
-def loaded(page, base_url: str, path: str) -> list[str]:
-    """The site files a page requests, in order, once its load has settled."""
-    requests: list[str] = []
-    page.context.on("request", lambda r: requests.append(r.url))  # workers' requests too
-    page.goto(base_url + path, wait_until="networkidle")
-    return requests
-
-
-def on_the_wire(site: Path, base_url: str, urls: list[str]) -> int:
-    """Bytes a gzip host sends for these files (their .gz twins)."""
-    total = 0
-    for url in urls:
-        path = site / unquote(urlsplit(url).path[len(urlsplit(base_url).path):])
-        path = path / "index.html" if path.is_dir() else path
-        twin = path.with_name(path.name + ".gz")
-        total += (twin if twin.is_file() else path).stat().st_size
-    return total
-
-
-@pytest.mark.parametrize("name", ["prosecutions", "about"])
-@pytest.mark.parametrize("locale", LOCALES)
-def test_the_first_view_is_light_and_search_waits_until_opened(page, base_url, site, locale, name):
-    path = ("" if locale == "kk" else f"{locale}/") + f"{name}/"
-    requests = loaded(page, base_url, path)
-    assert [u for u in requests if any(s in u for s in LATER)] == []
-    assert on_the_wire(site, base_url, requests) < 100_000
-    assert page.workers == []
-    ready = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
-                          ".translations['search.result.placeholder']")
-    page.locator("input.md-search__input").focus()
-    expect(page.locator(".md-search-result__meta")).to_have_text(ready, timeout=15000)  # worker and lunr loaded
-    assert any("search_index.json" in u for u in requests) and len(page.workers) == 1
+@pytest.mark.parametrize("access, scheme", ONLINE_TOURS)
+def test_the_first_view_is_light_and_search_waits_until_opened(tour, access, scheme):
+    """Every page, light and dark, as the tour first loads it (tests/tour.py): nothing of search or
+    of the share table's QR codes, no worker, under 100 kB on the wire from a gzip host; on each
+    home page, opening search then starts one worker and loads the index."""
+    assert tour.checked["first view"] == len(LOCALES) * len(PAGE_NAMES)
+    assert tour.first_view == []
+    assert tour.checked["search dialog"] == len(LOCALES)
+    assert all(problems == [] for problems in tour.search_dialog.values())
 
 
 def test_text_files_have_identical_precompressed_twins(site):
