@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
-from test_trust import header_rules, matches, soup_of
+from browser import header_rules, matches
+from test_trust import soup_of
 
 from trust import headers
 
