@@ -34,6 +34,15 @@ def names(languages: list[common.Language]) -> list[str]:
     return [ZIP, *(f"report-{l.locale}.{kind}" for kind in ("html", "pdf", "zim") for l in languages)]
 
 
+def footer_links(config, locale: str) -> dict[str, str]:
+    """The language's PDF and single-file HTML, for every page's footer: in the site when this build
+    has the downloads, else (the file:// build, `mkdocs serve`) at their online address."""
+    files = {kind: f"{FOLDER}/report-{locale}.{kind}" for kind in ("pdf", "html")}
+    if folder() is None:
+        return {kind: common.online_address(config.site_url, path) for kind, path in files.items()}
+    return files
+
+
 def described(strings: dict, languages: list[common.Language]) -> dict[str, str]:
     """Every download, in order, with what it is, in the language of `strings`."""
     what = {ZIP: strings["downloads_zip"],

@@ -1,0 +1,133 @@
+"""The campaign kit: short addresses for print (QR codes encode them), dates under every title,
+the language's downloads in every footer. In all three languages."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+import pytest
+import segno
+from bs4 import BeautifulSoup
+from conftest import LANGUAGES, LOCALES, ROOT
+from mkdocs.utils.yaml import yaml_load
+
+import common
+from content import addresses, dates
+from sharing import short
+
+CONFIG = yaml_load((ROOT / "mkdocs.yml").open(encoding="utf-8"))
+SITE_URL = CONFIG["site_url"]
+NAV = [Path(name).stem for name in CONFIG["nav"]]
+STRINGS = {language.locale: language.strings for language in LANGUAGES}
+HOME = {language.locale: language.home for language in LANGUAGES}
+EDITION = common.edition_date()
+
+
+def page_path(locale: str, name: str) -> str:
+    return HOME[locale] + ("" if name == "index" else f"{name}/")
+
+
+def soup_of(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def sections(site: Path) -> list[tuple[str, str]]:
+    """(page name, section ID) of every `##` section, in nav order, from the default language."""
+    return [(name, h2["id"]) for name in NAV for h2 in soup_of(site, page_path(LOCALES[0], name)).select("article h2[id]")]
+
+
+# --- short addresses ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_section_has_a_short_address_that_leads_to_it(site, locale):
+    found = sections(site)
+    assert len(found) > 10
+    for number, (name, section_id) in enumerate(found, start=1):
+        soup = soup_of(site, f"s/{locale}/{number}")
+        target = f"../../../{page_path(locale, name)}#{section_id}"
+        refresh = soup.find("meta", attrs={"http-equiv": "refresh"})["content"]
+        assert refresh == f"0; url={target}", (locale, number)
+        assert soup.p.a["href"] == target and soup.html["lang"] == locale
+        assert soup.find("link", rel="canonical")["href"] == f"{SITE_URL}{page_path(locale, name)}#{section_id}"
+        # the target exists: the page and the heading
+        assert soup_of(site, page_path(locale, name)).find(id=section_id) is not None
+        assert soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"}) is not None  # CSP step ran
+    assert not (site / f"s/{locale}/{len(found) + 1}").exists()
+
+
+def test_the_short_addresses_are_published_and_the_scheme_is_the_same_in_every_language(site):
+    listed = addresses.published((ROOT / addresses.LIST).read_text(encoding="utf-8"))
+    count = len(sections(site))
+    for locale in LOCALES:
+        assert [a for a in listed if a.startswith(f"s/{locale}/")] == [f"s/{locale}/{n}/" for n in range(1, count + 1)]
+    assert addresses.missing(listed, site) == []
+
+
+def test_a_lost_short_address_fails_the_check(tmp_path):
+    (tmp_path / "s/kk/1").mkdir(parents=True)
+    (tmp_path / "s/kk/1/index.html").write_text("<!doctype html>", encoding="utf-8")
+    assert addresses.missing(["s/kk/1/", "s/kk/2/"], tmp_path) == ["s/kk/2/"]
+
+
+def test_a_short_address_page_leads_with_a_refresh_and_a_plain_link():
+    text = short.page("ru", "Заголовок <и>", "../../../ru/x/#a", "https://e.org/ru/x/#a")
+    assert '<meta http-equiv="refresh" content="0; url=../../../ru/x/#a">' in text
+    assert '<a href="../../../ru/x/#a">Заголовок &lt;и&gt;</a>' in text and '<html lang="ru">' in text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_share_tables_qr_codes_encode_the_short_address_printed_beneath(site, locale):
+    table = soup_of(site, page_path(locale, "about")).select_one("table.share-table")
+    cells = table.select("tbody td")
+    assert len(cells) == len(sections(site)) * len(LOCALES)
+    for index, cell in enumerate(cells):
+        number, language = index // len(LOCALES) + 1, LOCALES[index % len(LOCALES)]
+        shown = cell.select_one("a.share-short")
+        assert shown["href"] == shown.get_text(strip=True) == f"{SITE_URL}s/{language}/{number}/"
+        assert cell.img["alt"].endswith(shown["href"])
+    for cell in (cells[0], cells[len(cells) // 2], cells[-1]):  # each SVG is segno's code of the short address
+        svg = (site / HOME[locale] / "about" / cell.img["src"]).resolve().read_bytes()
+        made = io.BytesIO()
+        segno.make(cell.select_one("a.share-short")["href"], error="m", micro=False).save(
+            made, kind="svg", border=4, omitsize=True, dark="#000", light="#fff", xmldecl=False)
+        assert svg == made.getvalue()
+
+
+def test_short_addresses_need_fewer_modules_than_full_ones():
+    full = segno.make(f"{SITE_URL}ru/prosecutions/#bokaev-ayan", error="m", micro=False)
+    brief = segno.make(f"{SITE_URL}s/ru/12/", error="m", micro=False)
+    assert brief.version < full.version
+
+
+# --- dates and downloads on every page ------------------------------------------------------------
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_page_shows_the_briefings_date_and_the_editions_under_its_title(site, locale):
+    expected = {"2017-02-09": dates.human("2017-02-09", STRINGS[locale]), EDITION: dates.human(EDITION, STRINGS[locale])}
+    for name in NAV:
+        soup = soup_of(site, page_path(locale, name))
+        line = soup.select_one("article h1 + p.page-dates")
+        assert line is not None, name
+        assert {t["datetime"]: t.get_text() for t in line.find_all("time")} == expected, name
+        text = line.get_text(" ", strip=True)
+        assert STRINGS[locale]["date_published"] in text and STRINGS[locale]["download_edition"] in text
+
+
+def test_the_briefings_date_reads_as_each_language_writes_it():
+    assert dates.human("2017-02-09", STRINGS["kk"]) == "2017 жылғы 9 ақпан"
+    assert dates.human("2017-02-09", STRINGS["ru"]) == "9 февраля 2017 г."
+    assert dates.human("2017-02-09", STRINGS["en"]) == "9 February 2017"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_pages_footer_links_the_languages_pdf_and_single_file_html(site, locale):
+    for name in NAV:
+        path = page_path(locale, name)
+        links = soup_of(site, path).select("footer .md-copyright .footer-downloads a")
+        hrefs = [a["href"] for a in links]
+        assert [h.rsplit("/", 1)[-1] for h in hrefs] == [f"report-{locale}.pdf", f"report-{locale}.html"], (name, hrefs)
+        for href in hrefs:
+            assert (site / path / href).resolve().is_file(), (name, href)
+
