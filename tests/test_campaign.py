@@ -4,6 +4,7 @@ the language's downloads in every footer. In all three languages."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 from pathlib import Path
 
@@ -130,4 +131,68 @@ def test_every_pages_footer_links_the_languages_pdf_and_single_file_html(site, l
         assert [h.rsplit("/", 1)[-1] for h in hrefs] == [f"report-{locale}.pdf", f"report-{locale}.html"], (name, hrefs)
         for href in hrefs:
             assert (site / path / href).resolve().is_file(), (name, href)
+
+
+# --- the flyer ------------------------------------------------------------------------------------
+
+def topic_pages(locale: str) -> list[tuple[str, str]]:
+    """(title, description) of the topic pages: every page of the nav but the home and about pages."""
+    from content.sources import read_page
+    docs = ROOT / "docs" / locale
+    return [(meta["title"], meta["description"]) for meta in
+            (read_page(docs / f"{name}.md", docs).meta for name in NAV if name not in ("index", "about"))]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_flyer_is_one_a4_page_with_every_topic_and_the_dates(site, locale):
+    pdf = site / f"download/flyer-{locale}.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M) and "(A4)" in info
+    text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
+                                   capture_output=True, text=True, check=True).stdout.split())
+    language = next(l for l in LANGUAGES if l.locale == locale)
+    assert language.site_name in text
+    for title, _ in topic_pages(locale):
+        assert title in text, title
+    assert dates.human("2017-02-09", STRINGS[locale]) in text and dates.human(EDITION, STRINGS[locale]) in text
+    assert SITE_URL + HOME[locale] in text
+    if locale == "kk":
+        assert set("әғқңөұүі") <= set(text.lower())  # the Kazakh letters came through as text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_flyers_qr_codes_decode_to_the_short_addresses_printed_beside_them(site, tmp_path, locale):
+    pdf = site / f"download/flyer-{locale}.pdf"
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(pdf), str(tmp_path / "flyer")], check=True)
+    decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(tmp_path / "flyer.png")],
+                             capture_output=True, text=True, check=True).stdout.split()
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    printed = re.findall(rf"{re.escape(SITE_URL)}s/{locale}/\d+/", text)
+    assert len(printed) == len(topic_pages(locale)) and sorted(decoded) == sorted(printed)
+    for address in printed:  # each leads to a page of the site
+        assert (site / address.removeprefix(SITE_URL) / "index.html").is_file()
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_flyers_fonts_are_embedded(site, locale):
+    fonts = subprocess.run(["pdffonts", str(site / f"download/flyer-{locale}.pdf")],
+                           capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
+
+
+def test_the_flyers_are_listed_and_summed(site):
+    sums = (site / "download/SHA256SUMS").read_text(encoding="utf-8")
+    for locale in LOCALES:
+        assert f"  flyer-{locale}.pdf\n" in sums
+        about = soup_of(site, page_path(locale, "about"))
+        assert about.select_one(f'a[href$="download/flyer-{locale}.pdf"]') is not None
+
+
+def test_the_flyer_is_reproducible(site, tmp_path, monkeypatch):
+    """The same commit gives the same bytes: printed again here, it equals the build's."""
+    from downloads import flyer
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(common.source_date_epoch()))
+    language = LANGUAGES[0]
+    flyer.write(language, CONFIG["nav"], SITE_URL, EDITION, tmp_path / "again.pdf")
+    assert (tmp_path / "again.pdf").read_bytes() == (site / f"download/flyer-{language.locale}.pdf").read_bytes()
 

@@ -18,7 +18,8 @@ NAMES = {"kk": ["Макс Боқаев", "Талғат Аян", "Денис Кр
          "ru": ["Макса Бокаева", "Талгата Аяна", "Денис Кривошеев"],
          "en": ["Maks Bokaev", "Talgat Ayan", "Denis Krivosheev"]}
 LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
-DOWNLOADS = ["report-offline.zip", *(f"report-{l}.{kind}" for kind in ("html", "pdf", "zim") for l in LOCALES)]
+DOWNLOADS = ["report-offline.zip", *(f"report-{l}.{kind}" for kind in ("html", "pdf", "zim") for l in LOCALES),
+             *(f"flyer-{l}.pdf" for l in LOCALES)]
 
 
 @pytest.fixture
