@@ -34,7 +34,7 @@ import release
 from content import addresses, anchors, dates, languages, sources
 from downloads import listing, offline
 from search import index
-from sharing import cards, elsewhere, notfound, share, short
+from sharing import cards, elsewhere, notfound, printed, share, short
 from trust import csp, headers, markup
 from weight import assets, compress, scripts, stylesheet, whitespace
 
@@ -156,6 +156,7 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output: str, page, config) -> str:
     output = index.point_config_at_language_root(output, page, config)
     output = dates.under_title(output, common.current(config).strings)
+    output = printed.footer(output, page.canonical_url, common.current(config).strings, common.edition_date())
     output = markup.valid_toggles(output)
     output = markup.named_search_dialog(output)
     return whitespace.unindent(output)

@@ -196,3 +196,39 @@ def test_the_flyer_is_reproducible(site, tmp_path, monkeypatch):
     flyer.write(language, CONFIG["nav"], SITE_URL, EDITION, tmp_path / "again.pdf")
     assert (tmp_path / "again.pdf").read_bytes() == (site / f"download/flyer-{language.locale}.pdf").read_bytes()
 
+
+# --- pages printed from the browser -----------------------------------------------------------------
+
+def printed(browser, url: str, pdf: Path) -> list[str]:
+    """The page at `url` printed by Chromium (print media, A4): each sheet's text."""
+    tab = browser.new_page()
+    tab.goto(url)
+    tab.pdf(path=str(pdf), format="A4")
+    tab.close()
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout.split("\f")[:-1]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_printed_page_has_no_navigation_or_buttons_and_its_address_and_date_on_every_sheet(browser, base_url, tmp_path, locale):
+    strings = STRINGS[locale]
+    for name in ("about", "prosecutions"):
+        pages = printed(browser, base_url + page_path(locale, name), tmp_path / f"{locale}-{name}.pdf")
+        address = f"{SITE_URL}{page_path(locale, name)}"
+        edition = f"{strings['download_edition']}: {dates.human(EDITION, strings)}"
+        for number, text in enumerate(pages, start=1):
+            flat = " ".join(text.split())
+            assert address in flat and edition in flat, (name, number)
+        whole = " ".join(" ".join(pages).split())
+        for hidden in (strings["share_open"], strings["footer_downloads"], strings["share_copy_section"]):
+            assert hidden not in whole, (name, hidden)
+
+
+NOT_DONE = pytest.mark.xfail(strict=True, reason="not done: the English about page's sheet 2 holds only the share "
+                                                   "section's lead; the table starts on sheet 3")
+
+
+@pytest.mark.parametrize("locale", [pytest.param(l, marks=NOT_DONE) if l == "en" else l for l in LOCALES])
+def test_a_printed_page_has_no_near_empty_sheet(browser, base_url, tmp_path, locale):
+    pages = printed(browser, base_url + page_path(locale, "about"), tmp_path / "about.pdf")
+    assert [len(text.split()) for text in pages[:-1] if len(text.split()) <= 40] == []
