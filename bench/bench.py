@@ -157,6 +157,23 @@ def added_scripts() -> list[list[str]]:
     return [[p.name, kb(p.stat().st_size), kb(len(gzip.compress(p.read_bytes(), 9)))] for p in paths]
 
 
+def qr_versions() -> list[list]:
+    """The share table's QR codes: version and modules of each section's full address (what they
+    encoded before short addresses) and of its short address (what they encode now)."""
+    import segno
+    from bs4 import BeautifulSoup
+    rows = []
+    for locale, home in HOME.items():
+        soup = BeautifulSoup((SITE / home / "about/index.html").read_text(encoding="utf-8"), "lxml")
+        cells = soup.select("table.share-table tbody td")
+        for kind, pick in (("full", lambda c: c.a["href"]), ("short", lambda c: c.select_one("a.share-short")["href"])):
+            codes = [segno.make(pick(c), error="m", micro=False) for c in cells]
+            versions = sorted({c.version for c in codes})
+            rows.append([locale, kind, len(codes), "–".join(str(v) for v in (versions[0], versions[-1])),
+                         f"{max(c.symbol_size(border=0)[0] for c in codes)}×{max(c.symbol_size(border=0)[0] for c in codes)}"])
+    return rows
+
+
 def kb(size: float) -> str:
     return f"{size / 1024:.1f} kB"
 
@@ -188,6 +205,8 @@ def main() -> None:
                 f"{r['median']:.1f} ms", f"{r['worst']:.1f} ms"] for r in searches]),
         "Our additions to Material's search, loaded once per reader when search opens:",
         table(["module", "size", "gzip"], added_scripts()),
+        "## QR codes of the share table (error correction M; site_url as built)",
+        table(["table's language", "address", "codes", "versions", "largest (modules)"], qr_versions()),
         "## Build",
         table(["stage", "seconds", "ratio to bare build"], [[n, f"{s:.2f}", f"{s / bare:.2f}"] for n, s in stages]),
         "## Downloads",

@@ -31,10 +31,10 @@ from mkdocs.plugins import event_priority
 
 import common
 import release
-from content import addresses, anchors, languages, sources
+from content import addresses, anchors, dates, languages, sources
 from downloads import listing, offline
 from search import index
-from sharing import cards, elsewhere, notfound, share
+from sharing import cards, elsewhere, notfound, printed, share, short
 from trust import csp, headers, markup
 from weight import assets, compress, scripts, stylesheet, whitespace
 
@@ -132,6 +132,7 @@ def on_env(env, config, files):
         sources.refuse_lost_lines(_build.kazakh_sections, Path(config.config_file_path).parent)
     scripts.template_globals(env, config)
     env.globals["if_blocked"] = elsewhere.footer_link(files, common.current(config).locale)
+    env.globals["footer_downloads"] = listing.footer_links(config, common.current(config).locale)
     return env
 
 
@@ -154,6 +155,8 @@ def on_page_context(context, page, config, nav):
 @event_priority(-1000)  # after every plugin's own changes to the page
 def on_post_page(output: str, page, config) -> str:
     output = index.point_config_at_language_root(output, page, config)
+    output = dates.under_title(output, common.current(config).strings)
+    output = printed.footer(output, page.canonical_url, common.current(config).strings, common.edition_date())
     output = markup.valid_toggles(output)
     output = markup.named_search_dialog(output)
     return whitespace.unindent(output)
@@ -175,6 +178,8 @@ def on_post_build(config) -> None:
         return
     site, build = Path(config.site_dir), _build
     index.split(site, config)
+    if not build.offline:  # the QR codes lead online; in the file:// build, ZIMs would take them for pages
+        short.write(site, build.nav, config)
     if build.serve:  # the live-reload script that serve injects would break a CSP
         _build = None
         return

@@ -18,7 +18,8 @@ from playwright.sync_api import expect
 NAMES = {"kk": ["Макс Боқаев", "Талғат Аян", "Денис Кривошеев"],
          "ru": ["Макса Бокаева", "Талгата Аяна", "Денис Кривошеев"],
          "en": ["Maks Bokaev", "Talgat Ayan", "Denis Krivosheev"]}
-DOWNLOADS = ["report-offline.zip", *(f"report-{l}.{kind}" for kind in ("html", "pdf", "zim") for l in LOCALES)]
+DOWNLOADS = ["report-offline.zip", *(f"report-{l}.{kind}" for kind in ("html", "pdf", "zim") for l in LOCALES),
+             *(f"flyer-{l}.pdf" for l in LOCALES)]
 
 
 def test_sha256sums_lists_every_download_and_checks(site):

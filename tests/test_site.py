@@ -22,7 +22,8 @@ def ui_strings(path: Path) -> dict[str, str]:
 
 
 def test_built_pages_are_exactly_the_pages_in_every_language(site):
-    built = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    built = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html")
+                   if not p.relative_to(site).as_posix().startswith("s/"))  # short addresses: test_campaign.py
     expected = sorted(("" if locale == "kk" else f"{locale}/") + ("" if name == "index" else f"{name}/") + "index.html"
                       for locale in LOCALES for name in PAGE_NAMES)
     assert built == expected

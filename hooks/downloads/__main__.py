@@ -7,7 +7,8 @@ In order:
 3. assemble one HTML file per language from its pages (single_file.py);
 4. print each to PDF with WeasyPrint (print.css: A4, page numbers, contents);
 5. pack each language's pages as a ZIM for Kiwix (zim.py);
-6. write SHA256SUMS.
+6. print each language's one-page flyer (flyer.py);
+7. write SHA256SUMS.
 Dates come from SOURCE_DATE_EPOCH, or else the last commit (common.source_date_epoch), so two
 runs on one commit give the same bytes. FOLDER is replaced only when every file is made.
 """
@@ -30,6 +31,7 @@ from mkdocs.utils.yaml import yaml_load
 
 import common
 from content.sources import read_page
+from downloads import flyer
 from downloads.listing import SUMS, ZIP, names, sha256
 from downloads.single_file import Edition, Page, assemble
 from downloads.zim import ZimError, language_metadata, write_zim
@@ -107,6 +109,8 @@ def make(target: Path) -> None:
             except ZimError as error:
                 raise PluginError(f"downloads: {error}") from None
             print(f"downloads: report-{language.locale}.zim in {time.perf_counter() - started:.1f} s")
+        for language in languages:
+            flyer.write(language, raw["nav"], site_url, common.edition_date(), work / f"flyer-{language.locale}.pdf")
         (work / SUMS).write_text("".join(f"{sha256(work / n)}  {n}\n" for n in names(languages)), encoding="utf-8")
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(work, target)

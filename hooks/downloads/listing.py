@@ -31,7 +31,17 @@ SUMS = "SHA256SUMS"
 
 def names(languages: list[common.Language]) -> list[str]:
     """Every download, in the order of SHA256SUMS and of the table."""
-    return [ZIP, *(f"report-{l.locale}.{kind}" for kind in ("html", "pdf", "zim") for l in languages)]
+    return [ZIP, *(f"report-{l.locale}.{kind}" for kind in ("html", "pdf", "zim") for l in languages),
+            *(f"flyer-{l.locale}.pdf" for l in languages)]
+
+
+def footer_links(config, locale: str) -> dict[str, str]:
+    """The language's PDF and single-file HTML, for every page's footer: in the site when this build
+    has the downloads, else (the file:// build, `mkdocs serve`) at their online address."""
+    files = {kind: f"{FOLDER}/report-{locale}.{kind}" for kind in ("pdf", "html")}
+    if folder() is None:
+        return {kind: common.online_address(config.site_url, path) for kind, path in files.items()}
+    return files
 
 
 def described(strings: dict, languages: list[common.Language]) -> dict[str, str]:
@@ -39,7 +49,8 @@ def described(strings: dict, languages: list[common.Language]) -> dict[str, str]
     what = {ZIP: strings["downloads_zip"],
             **{f"report-{l.locale}.html": strings["downloads_html"].format(language=l.name) for l in languages},
             **{f"report-{l.locale}.pdf": strings["downloads_pdf"].format(language=l.name) for l in languages},
-            **{f"report-{l.locale}.zim": strings["downloads_zim"].format(language=l.name) for l in languages}}
+            **{f"report-{l.locale}.zim": strings["downloads_zim"].format(language=l.name) for l in languages},
+            **{f"flyer-{l.locale}.pdf": strings["downloads_flyer"].format(language=l.name) for l in languages}}
     return {name: what[name] for name in names(languages)}
 
 

@@ -7,7 +7,8 @@ page's language (`extra.strings` in mkdocs.yml) through one status line per page
 
 The `<!-- share-table -->` marker (the `share` section of the about pages) becomes a table
 of every `##` section of every page, in nav order, in every language: absolute link, copy
-button and QR code pointing at the online address. It is rendered by
+button and QR code of the section's short address (hooks/sharing/short.py: `s/kk/3/`), printed
+beneath it. It is rendered by
 overrides/partials/share-table.html from the data computed here. The QR codes are SVG files
 (segno) under assets/qr/, written while the page is rendered, loaded lazily: the about page's first view stays light.
 """
@@ -26,6 +27,7 @@ from mkdocs.utils import get_relative_url
 import common
 from content.addresses import page_address
 from content.sources import EXPLICIT_ID, read_page
+from sharing import short
 
 MARKER = "<!-- share-table -->"
 HEADING = re.compile(r'(<h([2-6]) id="([^"]+)"[^>]*>.*?)(</h\2>)', re.S)
@@ -88,7 +90,7 @@ def status_line(strings: dict) -> str:
 
 def share_rows(pages: list[list[Translation]], config, locale: str, names: dict[str, str], strings: dict) -> list[dict]:
     """Per page (in nav order): its title in `locale`, and per section its title and one link per language."""
-    rows = []
+    rows, numbers = [], short.numbers(pages)
     for versions in pages:
         shown = next(v for v in versions if v.locale == locale)
         page_name = Path(versions[0].url).stem or "index"  # the default language's address has no prefix
@@ -97,11 +99,12 @@ def share_rows(pages: list[list[Translation]], config, locale: str, names: dict[
             links = []
             for version in versions:
                 url = page_address(config, version.url) + f"#{section_id}"
+                short_url = page_address(config, short.path(version.locale, numbers[versions[0].url, section_id]))
                 language = names[version.locale]
-                links.append({"locale": version.locale, "url": url,
+                links.append({"locale": version.locale, "url": url, "short": short_url,
                               "copy_label": f"{strings['share_copy']}: {title} ({language})",
-                              "qr": qr_code(url, f"{version.locale}-{page_name}-{section_id}", Path(config.site_dir)),
-                              "qr_label": f"{strings['share_qr']}: {url}"})
+                              "qr": qr_code(short_url, f"{version.locale}-{page_name}-{section_id}", Path(config.site_dir)),
+                              "qr_label": f"{strings['share_qr']}: {short_url}"})
             sections.append({"id": section_id, "title": title, "links": links})
         rows.append({"title": shown.title, "sections": sections})
     return rows

@@ -1,0 +1,84 @@
+"""A printable flyer per language (`flyer-kk.pdf`, …): one A4 page to hand out.
+
+The report's title, the lead sentence of the article (the home page's `{ .lead }` paragraph),
+and for each topic page (every page of the nav but the home page and the about page) its
+title, one line from it (its `description`), a QR code of its short address and that address in
+readable type; the briefing's date, the edition's date and the site's address at the foot. A
+topic page's short address is that of its first section (hooks/sharing/short.py: `s/kk/4/`
+leads to the page's top section), so the flyer needs no address of its own. Printed with
+WeasyPrint and the fonts of the PDFs (flyer.css: DejaVu, which has the Kazakh letters), dated by
+SOURCE_DATE_EPOCH like every download.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+import segno
+
+import common
+from content import dates
+from content.sources import read_page
+from sharing import short
+
+HERE = Path(__file__).parent
+LEAD = re.compile(r"\n\n((?:[^\n]+\n)+?)\{ \.lead \}")
+
+
+@dataclass
+class Topic:
+    title: str
+    line: str
+    short: str  # the absolute short address
+
+
+def lead(docs: Path) -> str:
+    """The article's lead sentence: the home page's `{ .lead }` paragraph."""
+    found = LEAD.search((docs / "index.md").read_text(encoding="utf-8"))
+    return " ".join(found.group(1).split())
+
+
+def topics(language: common.Language, nav: list[str], site_url: str) -> list[Topic]:
+    """The topic pages of `language`, in nav order, each with the short address of its first section."""
+    docs = common.ROOT / "docs" / language.locale
+    found, number = [], 0
+    for name in nav:
+        page = read_page(docs / name, docs)
+        count = len([h for h in page.headings if h.text.startswith("## ") and h.id])
+        if Path(name).stem not in ("index", "about") and count:
+            found.append(Topic(page.meta["title"], page.meta["description"],
+                               urljoin(site_url, short.path(language.locale, number + 1))))
+        number += count
+    return found
+
+
+def qr_svg(address: str) -> str:
+    """The QR code of `address` as an inline SVG data URI, black on white (as the share table's)."""
+    return segno.make(address, error="m", micro=False).svg_data_uri(border=4, dark="#000", light="#fff", omitsize=True)
+
+
+def page(language: common.Language, nav: list[str], site_url: str, edition: str) -> str:
+    """The flyer, one HTML document for WeasyPrint."""
+    strings, docs = language.strings, common.ROOT / "docs" / language.locale
+    home = urljoin(site_url, language.home)
+    items = "".join(
+        f'<li class="topic"><img src="{qr_svg(t.short)}" alt="" width="33" height="33">'
+        f'<div><h2>{html.escape(t.title)}</h2><p>{html.escape(t.line)}</p>'
+        f'<p class="short">{html.escape(t.short)}</p></div></li>'
+        for t in topics(language, nav, site_url))
+    return (f'<!doctype html>\n<html lang="{language.locale}">\n<head>\n<meta charset="utf-8">\n'
+            f'<title>{html.escape(language.site_name)}</title>\n'
+            f'<meta name="dcterms.created" content="{edition}">\n</head>\n<body>\n'
+            f'<h1>{html.escape(language.site_name)}</h1>\n<p class="lead">{html.escape(lead(docs))}</p>\n'
+            f'<ul class="topics">{items}</ul>\n<footer>{dates.line(strings, edition)}'
+            f'<p class="site"><a href="{html.escape(home)}">{html.escape(home)}</a></p></footer>\n</body>\n</html>\n')
+
+
+def write(language: common.Language, nav: list[str], site_url: str, edition: str, target: Path) -> None:
+    from weasyprint import CSS, HTML  # only the downloads step needs it, and the system's Pango
+    HTML(string=page(language, nav, site_url, edition)).write_pdf(
+        str(target), stylesheets=[CSS(filename=str(HERE / "flyer.css"))], pdf_tags=True)

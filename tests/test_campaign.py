@@ -1,0 +1,234 @@
+"""The campaign kit: short addresses for print (QR codes encode them), dates under every title,
+the language's downloads in every footer. In all three languages."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import segno
+from bs4 import BeautifulSoup
+from conftest import LANGUAGES, LOCALES, ROOT
+from mkdocs.utils.yaml import yaml_load
+
+import common
+from content import addresses, dates
+from sharing import short
+
+CONFIG = yaml_load((ROOT / "mkdocs.yml").open(encoding="utf-8"))
+SITE_URL = CONFIG["site_url"]
+NAV = [Path(name).stem for name in CONFIG["nav"]]
+STRINGS = {language.locale: language.strings for language in LANGUAGES}
+HOME = {language.locale: language.home for language in LANGUAGES}
+EDITION = common.edition_date()
+
+
+def page_path(locale: str, name: str) -> str:
+    return HOME[locale] + ("" if name == "index" else f"{name}/")
+
+
+def soup_of(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def sections(site: Path) -> list[tuple[str, str]]:
+    """(page name, section ID) of every `##` section, in nav order, from the default language."""
+    return [(name, h2["id"]) for name in NAV for h2 in soup_of(site, page_path(LOCALES[0], name)).select("article h2[id]")]
+
+
+# --- short addresses ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_section_has_a_short_address_that_leads_to_it(site, locale):
+    found = sections(site)
+    assert len(found) > 10
+    for number, (name, section_id) in enumerate(found, start=1):
+        soup = soup_of(site, f"s/{locale}/{number}")
+        target = f"../../../{page_path(locale, name)}#{section_id}"
+        refresh = soup.find("meta", attrs={"http-equiv": "refresh"})["content"]
+        assert refresh == f"0; url={target}", (locale, number)
+        assert soup.p.a["href"] == target and soup.html["lang"] == locale
+        assert soup.find("link", rel="canonical")["href"] == f"{SITE_URL}{page_path(locale, name)}#{section_id}"
+        # the target exists: the page and the heading
+        assert soup_of(site, page_path(locale, name)).find(id=section_id) is not None
+        assert soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"}) is not None  # CSP step ran
+    assert not (site / f"s/{locale}/{len(found) + 1}").exists()
+
+
+def test_the_short_addresses_are_published_and_the_scheme_is_the_same_in_every_language(site):
+    listed = addresses.published((ROOT / addresses.LIST).read_text(encoding="utf-8"))
+    count = len(sections(site))
+    for locale in LOCALES:
+        assert [a for a in listed if a.startswith(f"s/{locale}/")] == [f"s/{locale}/{n}/" for n in range(1, count + 1)]
+    assert addresses.missing(listed, site) == []
+
+
+def test_a_lost_short_address_fails_the_check(tmp_path):
+    (tmp_path / "s/kk/1").mkdir(parents=True)
+    (tmp_path / "s/kk/1/index.html").write_text("<!doctype html>", encoding="utf-8")
+    assert addresses.missing(["s/kk/1/", "s/kk/2/"], tmp_path) == ["s/kk/2/"]
+
+
+def test_a_short_address_page_leads_with_a_refresh_and_a_plain_link():
+    text = short.page("ru", "Заголовок <и>", "../../../ru/x/#a", "https://e.org/ru/x/#a")
+    assert '<meta http-equiv="refresh" content="0; url=../../../ru/x/#a">' in text
+    assert '<a href="../../../ru/x/#a">Заголовок &lt;и&gt;</a>' in text and '<html lang="ru">' in text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_share_tables_qr_codes_encode_the_short_address_printed_beneath(site, locale):
+    table = soup_of(site, page_path(locale, "about")).select_one("table.share-table")
+    cells = table.select("tbody td")
+    assert len(cells) == len(sections(site)) * len(LOCALES)
+    for index, cell in enumerate(cells):
+        number, language = index // len(LOCALES) + 1, LOCALES[index % len(LOCALES)]
+        shown = cell.select_one("a.share-short")
+        assert shown["href"] == shown.get_text(strip=True) == f"{SITE_URL}s/{language}/{number}/"
+        assert cell.img["alt"].endswith(shown["href"])
+    for cell in (cells[0], cells[len(cells) // 2], cells[-1]):  # each SVG is segno's code of the short address
+        svg = (site / HOME[locale] / "about" / cell.img["src"]).resolve().read_bytes()
+        made = io.BytesIO()
+        segno.make(cell.select_one("a.share-short")["href"], error="m", micro=False).save(
+            made, kind="svg", border=4, omitsize=True, dark="#000", light="#fff", xmldecl=False)
+        assert svg == made.getvalue()
+
+
+def test_short_addresses_need_fewer_modules_than_full_ones():
+    full = segno.make(f"{SITE_URL}ru/prosecutions/#bokaev-ayan", error="m", micro=False)
+    brief = segno.make(f"{SITE_URL}s/ru/12/", error="m", micro=False)
+    assert brief.version < full.version
+
+
+# --- dates and downloads on every page ------------------------------------------------------------
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_page_shows_the_briefings_date_and_the_editions_under_its_title(site, locale):
+    expected = {"2017-02-09": dates.human("2017-02-09", STRINGS[locale]), EDITION: dates.human(EDITION, STRINGS[locale])}
+    for name in NAV:
+        soup = soup_of(site, page_path(locale, name))
+        line = soup.select_one("article h1 + p.page-dates")
+        assert line is not None, name
+        assert {t["datetime"]: t.get_text() for t in line.find_all("time")} == expected, name
+        text = line.get_text(" ", strip=True)
+        assert STRINGS[locale]["date_published"] in text and STRINGS[locale]["download_edition"] in text
+
+
+def test_the_briefings_date_reads_as_each_language_writes_it():
+    assert dates.human("2017-02-09", STRINGS["kk"]) == "2017 жылғы 9 ақпан"
+    assert dates.human("2017-02-09", STRINGS["ru"]) == "9 февраля 2017 г."
+    assert dates.human("2017-02-09", STRINGS["en"]) == "9 February 2017"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_pages_footer_links_the_languages_pdf_and_single_file_html(site, locale):
+    for name in NAV:
+        path = page_path(locale, name)
+        links = soup_of(site, path).select("footer .md-copyright .footer-downloads a")
+        hrefs = [a["href"] for a in links]
+        assert [h.rsplit("/", 1)[-1] for h in hrefs] == [f"report-{locale}.pdf", f"report-{locale}.html"], (name, hrefs)
+        for href in hrefs:
+            assert (site / path / href).resolve().is_file(), (name, href)
+
+
+# --- the flyer ------------------------------------------------------------------------------------
+
+def topic_pages(locale: str) -> list[tuple[str, str]]:
+    """(title, description) of the topic pages: every page of the nav but the home and about pages."""
+    from content.sources import read_page
+    docs = ROOT / "docs" / locale
+    return [(meta["title"], meta["description"]) for meta in
+            (read_page(docs / f"{name}.md", docs).meta for name in NAV if name not in ("index", "about"))]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_flyer_is_one_a4_page_with_every_topic_and_the_dates(site, locale):
+    pdf = site / f"download/flyer-{locale}.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M) and "(A4)" in info
+    text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
+                                   capture_output=True, text=True, check=True).stdout.split())
+    language = next(l for l in LANGUAGES if l.locale == locale)
+    assert language.site_name in text
+    for title, _ in topic_pages(locale):
+        assert title in text, title
+    assert dates.human("2017-02-09", STRINGS[locale]) in text and dates.human(EDITION, STRINGS[locale]) in text
+    assert SITE_URL + HOME[locale] in text
+    if locale == "kk":
+        assert set("әғқңөұүі") <= set(text.lower())  # the Kazakh letters came through as text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_flyers_qr_codes_decode_to_the_short_addresses_printed_beside_them(site, tmp_path, locale):
+    pdf = site / f"download/flyer-{locale}.pdf"
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(pdf), str(tmp_path / "flyer")], check=True)
+    decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(tmp_path / "flyer.png")],
+                             capture_output=True, text=True, check=True).stdout.split()
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    printed = re.findall(rf"{re.escape(SITE_URL)}s/{locale}/\d+/", text)
+    assert len(printed) == len(topic_pages(locale)) and sorted(decoded) == sorted(printed)
+    for address in printed:  # each leads to a page of the site
+        assert (site / address.removeprefix(SITE_URL) / "index.html").is_file()
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_flyers_fonts_are_embedded(site, locale):
+    fonts = subprocess.run(["pdffonts", str(site / f"download/flyer-{locale}.pdf")],
+                           capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
+
+
+def test_the_flyers_are_listed_and_summed(site):
+    sums = (site / "download/SHA256SUMS").read_text(encoding="utf-8")
+    for locale in LOCALES:
+        assert f"  flyer-{locale}.pdf\n" in sums
+        about = soup_of(site, page_path(locale, "about"))
+        assert about.select_one(f'a[href$="download/flyer-{locale}.pdf"]') is not None
+
+
+def test_the_flyer_is_reproducible(site, tmp_path, monkeypatch):
+    """The same commit gives the same bytes: printed again here, it equals the build's."""
+    from downloads import flyer
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(common.source_date_epoch()))
+    language = LANGUAGES[0]
+    flyer.write(language, CONFIG["nav"], SITE_URL, EDITION, tmp_path / "again.pdf")
+    assert (tmp_path / "again.pdf").read_bytes() == (site / f"download/flyer-{language.locale}.pdf").read_bytes()
+
+
+# --- pages printed from the browser -----------------------------------------------------------------
+
+def printed(browser, url: str, pdf: Path) -> list[str]:
+    """The page at `url` printed by Chromium (print media, A4): each sheet's text."""
+    tab = browser.new_page()
+    tab.goto(url)
+    tab.pdf(path=str(pdf), format="A4")
+    tab.close()
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout.split("\f")[:-1]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_printed_page_has_no_navigation_or_buttons_and_its_address_and_date_on_every_sheet(browser, base_url, tmp_path, locale):
+    strings = STRINGS[locale]
+    for name in ("about", "prosecutions"):
+        pages = printed(browser, base_url + page_path(locale, name), tmp_path / f"{locale}-{name}.pdf")
+        address = f"{SITE_URL}{page_path(locale, name)}"
+        edition = f"{strings['download_edition']}: {dates.human(EDITION, strings)}"
+        for number, text in enumerate(pages, start=1):
+            flat = " ".join(text.split())
+            assert address in flat and edition in flat, (name, number)
+        whole = " ".join(" ".join(pages).split())
+        for hidden in (strings["share_open"], strings["footer_downloads"], strings["share_copy_section"]):
+            assert hidden not in whole, (name, hidden)
+
+
+NOT_DONE = pytest.mark.xfail(strict=True, reason="not done: the English about page's sheet 2 holds only the share "
+                                                   "section's lead; the table starts on sheet 3")
+
+
+@pytest.mark.parametrize("locale", [pytest.param(l, marks=NOT_DONE) if l == "en" else l for l in LOCALES])
+def test_a_printed_page_has_no_near_empty_sheet(browser, base_url, tmp_path, locale):
+    pages = printed(browser, base_url + page_path(locale, "about"), tmp_path / "about.pdf")
+    assert [len(text.split()) for text in pages[:-1] if len(text.split()) <= 40] == []
