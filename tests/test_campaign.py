@@ -224,11 +224,7 @@ def test_a_printed_page_has_no_navigation_or_buttons_and_its_address_and_date_on
             assert hidden not in whole, (name, hidden)
 
 
-NOT_DONE = pytest.mark.xfail(strict=True, reason="not done: the English about page's sheet 2 holds only the share "
-                                                   "section's lead; the table starts on sheet 3")
-
-
-@pytest.mark.parametrize("locale", [pytest.param(l, marks=NOT_DONE) if l == "en" else l for l in LOCALES])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_a_printed_page_has_no_near_empty_sheet(browser, base_url, tmp_path, locale):
     pages = printed(browser, base_url + page_path(locale, "about"), tmp_path / "about.pdf")
     assert [len(text.split()) for text in pages[:-1] if len(text.split()) <= 40] == []

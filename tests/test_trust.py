@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from conftest import LOCALES, ROOT, TOURS
 from playwright.sync_api import expect
 from test_site import MATERIAL_LANGUAGES, ui_strings
+from tour import readable
 
 from trust import csp
 
@@ -66,7 +67,7 @@ def inline_code_hashes(soup: BeautifulSoup) -> tuple[set[str], set[str]]:
 
 @pytest.mark.parametrize("access, scheme", TOURS)
 def test_no_page_requests_anything_from_another_host_online_or_offline(tour, site, offline_site, gate, access, scheme):
-    files = len(html_files(site if access == "online" else offline_site))
+    files = len(readable(site if access == "online" else offline_site))
     gate("pages read (online, file://; light and dark)", tour.loaded, part=access)
     gate("requests leaving the site", len(tour.foreign))
     assert tour.loaded == files
