@@ -236,6 +236,10 @@ def gate(record_property):
 
 
 PARTS = ["online", "file"]
+GATES = ["pages read (online, file://; light and dark)", "requests leaving the site",
+         "cookies and stored keys beyond the palette", "CSP violations reported by Chromium",
+         "pages without a strict CSP", "axe violations (WCAG 2.2 A, AA; light and dark)",
+         "Nu HTML Checker errors", "unpinned dependencies"]  # their order in the summary
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -253,7 +257,7 @@ def pytest_terminal_summary(terminalreporter):
     if not (gates or links or sources):
         return
     terminalreporter.section("trust gates")
-    for name, records in gates.items():
+    for name, records in sorted(gates.items(), key=lambda g: GATES.index(g[0]) if g[0] in GATES else len(GATES)):
         parts = sorted({part for _, _, part in records}, key=lambda p: PARTS.index(p) if p in PARTS else len(PARTS))
         line = ", ".join(records[0][1].format(*(sum(column) for column in zip(
             *(numbers for numbers, _, part in records if part == each)))) for each in parts)

@@ -55,9 +55,8 @@ def switched(chains, access, request, browser):
                 flight.settle(tab)  # the page has done what it does on load
                 tab.locator(".md-header .md-select").hover()
                 tab.get_by_role("link", name=NAMES[target]).click()
-                expect(tab).to_have_url(expected)
+                tab.wait_for_url(expected, wait_until="load", timeout=15000)
                 expect(tab.locator("html")).to_have_attribute("lang", target)
-                tab.wait_for_load_state("load")
             if problems[(source, target)]:  # the next step starts where it should
                 tab.goto(expected)
         context.close()

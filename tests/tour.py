@@ -98,7 +98,8 @@ def noted(problems: list, *where):
 
         def __exit__(self, kind, error, trace):
             if kind is not None and issubclass(kind, (AssertionError, PlaywrightError)):
-                problems.append((*where, str(error).strip().splitlines()[0] if str(error).strip() else kind.__name__))
+                lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
+                problems.append((*where, " | ".join(lines[:3]) if lines else kind.__name__))
                 return True
             return False
     return Note()
