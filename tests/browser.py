@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 
 import threading
 import time
@@ -20,7 +21,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # For the tests: a request to any other host fails at once (it is counted, never sent).
 LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
-HOME = {"kk": "", "ru": "ru/", "en": "en/"}
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+import common  # noqa: E402  (hooks/common.py: the languages of mkdocs.yml)
+
+HOME = {language.locale: language.home for language in common.languages_of(ROOT / "mkdocs.yml")}
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from browser import InFlight, Watch
-from conftest import LOCALES, ONLINE_TOURS, PAGE_NAMES, TOURS, by_access
+from conftest import LANGUAGES, LOCALES, ONLINE_TOURS, PAGE_NAMES, TOURS, by_access
 from playwright.sync_api import expect
 from tour import noted
 
-NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+NAMES = {language.locale: language.name for language in LANGUAGES}
 # From the Kazakh page, every language to every other one, each step from where the last one led.
 CHAIN = ["kk", "ru", "en", "kk", "en", "ru", "kk"]
 PAIRS = list(zip(CHAIN, CHAIN[1:]))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from browser import Watch, serve
-from conftest import LOCALES, ROOT, build_site, copy_project
+from conftest import LANGUAGES, LOCALES, ROOT, build_site, copy_project
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
 from PIL import Image
@@ -24,7 +24,7 @@ SITE_URL = CONFIG["site_url"]
 NAV = [Path(name).stem for name in CONFIG["nav"]]
 I18N = next(p["i18n"] for p in CONFIG["plugins"] if isinstance(p, dict) and "i18n" in p)
 STRINGS = {l["locale"]: (l.get("extra") or {}).get("strings") or CONFIG["extra"]["strings"] for l in I18N["languages"]}
-OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
+OG_LOCALES = {language.locale: language.og_locale for language in LANGUAGES}
 XHTML = "{http://www.w3.org/1999/xhtml}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
