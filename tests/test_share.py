@@ -212,8 +212,7 @@ def sub_path_site(tmp_path_factory):
     target = tmp_path_factory.mktemp("sub-path-site")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_URL", "http://127.0.0.1/sub/path/")
-        patch.setenv("DOWNLOADS", "false")  # the site alone: the downloads are the main build's
-        result = build_site(project, target)
+        result = build_site(project, target, downloads=False)  # the site alone: the downloads are the main build's
     assert result.returncode == 0, result.stderr
     with serve(target, "sub/path") as url:
         yield target, url
