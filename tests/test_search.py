@@ -107,13 +107,19 @@ def test_results_are_in_the_readers_language_only(results, access, locale, query
     assert (watch.failed, watch.foreign, watch.errors) == ([], [], [])
 
 
-@pytest.mark.parametrize("locale, query, expected", FINDS)
-@pytest.mark.parametrize("access", ONLINE)
-def test_search_finds_words_as_people_type_them(results, access, locale, query, expected):
+def assert_found_in_language(results, locale: str, query: str, expected: str):
+    """`expected` among the pages `query` found, and none in another language; the page's watch."""
     found, _, watch = results
     hrefs = found[(locale, query)]
     assert expected in pages_of(hrefs), (query, hrefs)
     assert in_other_languages(locale, hrefs) == []
+    return watch
+
+
+@pytest.mark.parametrize("locale, query, expected", FINDS)
+@pytest.mark.parametrize("access", ONLINE)
+def test_search_finds_words_as_people_type_them(results, access, locale, query, expected):
+    watch = assert_found_in_language(results, locale, query, expected)
     assert (watch.failed, watch.foreign, watch.errors) == ([], [], [])
 
 
@@ -127,10 +133,7 @@ def test_matches_are_highlighted_and_the_best_match_comes_first(results, access)
 @pytest.mark.parametrize("locale, query, expected", OFFLINE_FINDS)
 @pytest.mark.parametrize("access", OFFLINE)
 def test_offline_search_finds_in_the_readers_language_only(results, access, locale, query, expected):
-    found, _, watch = results
-    hrefs = found[(locale, query)]
-    assert expected in pages_of(hrefs), (query, hrefs)
-    assert in_other_languages(locale, hrefs) == []
+    watch = assert_found_in_language(results, locale, query, expected)
     assert watch.foreign == []
 
 

@@ -70,6 +70,12 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def sums(made: Path) -> dict[str, str]:
+    """File name → SHA-256, as the downloads step wrote them to SHA256SUMS (not hashed again per page)."""
+    return {name: digest for digest, name in
+            (line.split("  ", 1) for line in (made / SUMS).read_text(encoding="utf-8").splitlines())}
+
+
 def add_downloads(files, config) -> None:
     """Copy the made downloads into the site, once (the default language's build)."""
     if (made := folder()) is None or config.plugins["i18n"].building:
@@ -82,11 +88,11 @@ def add_downloads(files, config) -> None:
 
 def table(strings: dict, languages: list[common.Language], made: Path, home: str) -> str:
     """The about page's list of downloads, with size and SHA-256, in the page's language."""
-    up = "../" * (home.count("/") + 1)
+    up, digests = "../" * (home.count("/") + 1), sums(made)
     rows = "".join(
         f'<tr><td><a href="{up}{FOLDER}/{name}" download>{name}</a></td>'
         f"<td>{html.escape(what)}</td><td>{(made / name).stat().st_size / 1024:,.0f}&nbsp;kB</td>"
-        f'<td><code class="sha256">{sha256(made / name)}</code></td></tr>'
+        f'<td><code class="sha256">{digests[name]}</code></td></tr>'
         for name, what in described(strings, languages).items())
     head = "".join(f'<th scope="col">{html.escape(label)}</th>' for label in
                    (strings["downloads_file"], strings["downloads_what"], strings["downloads_size"], "SHA-256"))
