@@ -33,7 +33,7 @@ import common
 import release
 from content import addresses, anchors, languages, sources
 from downloads import listing, offline
-from search import index
+from search import fallback, index
 from sharing import cards, elsewhere, notfound, share
 from trust import csp, headers, markup
 from weight import assets, compress, scripts, stylesheet, whitespace
@@ -132,6 +132,7 @@ def on_env(env, config, files):
         sources.refuse_lost_lines(_build.kazakh_sections, Path(config.config_file_path).parent)
     env.globals["site_script"] = scripts.joined(config)[0]
     env.globals["if_blocked"] = elsewhere.footer_link(files, common.current(config).locale)
+    env.globals["search_fallback"] = fallback.whole_site(files, config, _build.offline)
     return env
 
 

@@ -60,8 +60,9 @@ def test_the_unzipped_site_works_from_file_with_no_network(offline, locale):
         expect(tab.locator("article h1")).to_be_visible()
     tab.goto(root + HOME[locale] + "prosecutions.html#bokaev-ayan")
     for target in (l for l in LOCALES if l != locale):
-        tab.locator(".md-header .md-select").hover()
-        tab.get_by_role("link", name=LANGUAGE_NAMES[target]).click()
+        menu = tab.locator(".md-header .md-select")  # the text links above the title have the same names
+        menu.hover()
+        menu.get_by_role("link", name=LANGUAGE_NAMES[target]).click()
         expect(tab).to_have_url(root + HOME[target] + "prosecutions.html#bokaev-ayan")
         tab.go_back()
     found = search(tab, root, locale, {"kk": "Боқаевқа", "ru": "Бокаеву", "en": "Bokaev"}[locale])
