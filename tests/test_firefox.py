@@ -18,7 +18,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT
+from conftest import LOCALES, ROOT
 from hosting import host
 from reading import DESKTOP, PHONE, PROBE, VISITS, problems
 
@@ -58,3 +58,9 @@ def test_every_page_is_usable_in_firefox_with_scripts_and_svg_off(safest, hosted
             found.append(f"{result['url']}: status {result['status']}")
         found += problems(visit, hosted, result["seen"], result["opened"])
     assert found == []
+
+
+def test_the_single_file_downloads_fit_a_phone_in_firefox(hosted):
+    measured = firefox([f"{hosted}download/report-{locale}.html" for locale in LOCALES], [PHONE], menu=False)
+    assert [(r["url"], r["seen"]["scrollWidth"], r["seen"]["wide"]) for r in measured["results"]] == \
+           [(r["url"], r["seen"]["width"], []) for r in measured["results"]]

@@ -78,6 +78,14 @@ def test_every_page_is_usable_without_scripts_and_svg(browser, hosted, viewport)
     assert found == []
 
 
+def test_the_single_file_downloads_fit_a_phone(browser, hosted):
+    with scriptless(browser, PHONE) as tab:
+        for locale in LOCALES:
+            tab.goto(f"{hosted}download/report-{locale}.html")
+            seen = tab.evaluate(PROBE)
+            assert (seen["scrollWidth"], seen["wide"]) == (seen["width"], []), locale
+
+
 def test_with_scripts_the_language_menu_stays_on_a_phone_screen_open_or_closed(browser, hosted):
     context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]})
     tab = context.new_page()
