@@ -162,11 +162,10 @@ def on_post_page(output: str, page, config) -> str:
 
 @event_priority(-1000)
 def on_post_template(output: str, template_name: str, config) -> str:
-    if template_name == notfound.TEMPLATE and not notfound.written_by(config):
-        return ""  # MkDocs writes no file for an empty template: the default language's stays
     if not template_name.endswith(".html"):
         return output
-    return whitespace.unindent(markup.named_search_dialog(markup.valid_toggles(output)))
+    output = whitespace.unindent(markup.named_search_dialog(markup.valid_toggles(output)))
+    return notfound.placed(output, config) if template_name == notfound.TEMPLATE else output
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language and merged the index

@@ -18,6 +18,7 @@ PHONE, DESKTOP = (360, 740), (1366, 900)
 STRINGS = {language.locale: language.strings for language in LANGUAGES}
 NAMES = {language.locale: language.name for language in LANGUAGES}
 HOME = {language.locale: language.home for language in LANGUAGES}
+MISSING = "nothing-like-this-here/"  # an address no page has, in each language's folder
 
 
 def _material_string(locale: str, key: str) -> str:
@@ -37,17 +38,18 @@ def address(locale: str, name: str) -> str:
 class Visit:
     """One address to open, and what its page must offer."""
     locale: str
-    name: str  # the page's name in every language
+    name: str  # the page's name in every language, or "404"
 
     def url(self, base: str) -> str:
-        return base + address(self.locale, self.name)
+        return base + (HOME[self.locale] + MISSING if self.name == "404" else address(self.locale, self.name))
 
     def translations(self, base: str) -> dict[str, str]:
-        """The address of this page in every other language."""
-        return {locale: base + address(locale, self.name) for locale in LOCALES if locale != self.locale}
+        """The address of this page in every other language (the home page, for a 404)."""
+        return {locale: base + (HOME[locale] if self.name == "404" else address(locale, self.name))
+                for locale in LOCALES if locale != self.locale}
 
 
-VISITS = [Visit(locale, name) for locale in LOCALES for name in PAGE_NAMES]
+VISITS = [Visit(locale, name) for locale in LOCALES for name in [*PAGE_NAMES, "404"]]
 
 
 def problems(visit: Visit, base: str, seen: dict, menu_opened: dict | None, downloads: bool = True) -> list[str]:
@@ -64,6 +66,8 @@ def problems(visit: Visit, base: str, seen: dict, menu_opened: dict | None, down
         fail(f"scripts or SVG were not off (scripts off: {seen['scriptsOff']}, SVG drawn: {seen['svgDrawn']})")
     if seen["lang"] != visit.locale:
         fail(f"lang is {seen['lang']}")
+    if visit.name == "404" and not seen["title"].startswith(strings["not_found"]):
+        fail(f"the title {seen['title']!r} does not say {strings['not_found']!r}")
     # The way to every other page: the navigation, shown on a desktop, behind a labelled button on
     # a phone (where the current page's entry opens its contents instead).
     pages = {base + address(visit.locale, name) for name in PAGE_NAMES if name != visit.name}

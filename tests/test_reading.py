@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import LOCALES, PAGE_NAMES, ROOT
+from conftest import LANGUAGES, LOCALES, PAGE_NAMES, ROOT
+from hosting import ROOT as GITHUB_PAGES
 from hosting import host
 from playwright.sync_api import expect
-from reading import DESKTOP, NAMES, PHONE, PROBE, STRINGS, VISITS, address, problems
+from reading import DESKTOP, HOME, MISSING, NAMES, PHONE, PROBE, STRINGS, VISITS, address, problems
 
 import material
 from trust import csp
@@ -64,7 +65,8 @@ def drawer_opened(tab) -> dict:
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_every_page_is_usable_without_scripts_and_svg(browser, hosted, viewport):
     """Navigation behind a text button, languages as text links, search's absence said with what
-    works instead, no control that does nothing, nothing wider than the screen: on every page."""
+    works instead, no control that does nothing, nothing wider than the screen: on every page and
+    the 404 page of each language."""
     found = []
     with scriptless(browser, viewport) as tab:
         for visit in VISITS:
@@ -120,11 +122,42 @@ def test_with_scripts_the_header_keeps_its_icons_and_search_and_hides_the_fallba
     context.close()
 
 
+def test_a_missing_address_gets_the_404_page_of_its_language_where_the_host_serves_it(page, hosted):
+    for locale in LOCALES:
+        page.goto(hosted + HOME[locale] + "Prosecutions.html")
+        expect(page.locator("html")).to_have_attribute("lang", locale)
+        expect(page.locator("section.notfound").first).to_have_attribute("lang", locale)
+        # notfound.js still links the page the address looks like, in the reader's language first.
+        expect(page.locator("section.notfound").first.locator(".notfound__moved a")).to_have_attribute(
+            "href", "/" + address(locale, "prosecutions"))
+
+
+def test_on_a_host_with_one_404_page_a_missing_address_still_finds_its_language(site, browser):
+    with host(site, GITHUB_PAGES) as url, scriptless(browser, PHONE) as tab:
+        tab.goto(url + "ru/" + MISSING)
+        expect(tab.locator("html")).to_have_attribute("lang", LOCALES[0])
+        notice = tab.locator('section.notfound[lang="ru"]')
+        expect(notice.get_by_role("heading")).to_have_text(STRINGS["ru"]["not_found"])
+        expect(notice.get_by_role("link", name=STRINGS["ru"]["not_found_home"])).to_have_attribute("href", "/ru/")
+
+
 # --- the built pages ---------------------------------------------------------------------------
 
 def built_pages(site: Path) -> list[tuple[str, str, Path]]:
-    """Every page: language, name, file."""
-    return [(locale, name, site / address(locale, name) / "index.html") for locale in LOCALES for name in PAGE_NAMES]
+    """Every page and each language's 404 page: language, name ("404"), file."""
+    return [(locale, name, site / (HOME[locale] + "404.html" if name == "404" else address(locale, name) + "index.html"))
+            for locale in LOCALES for name in [*PAGE_NAMES, "404"]]
+
+
+def test_each_language_has_its_own_404_page_speaking_it_first(site):
+    for language in LANGUAGES:
+        soup = BeautifulSoup((site / language.home / "404.html").read_text(encoding="utf-8"), "lxml")
+        assert soup.html["lang"] == language.locale
+        assert [s["lang"] for s in soup.select("section.notfound")][0] == language.locale
+        assert soup.title.string.startswith(language.strings["not_found"])
+        nav = [a.get_text(strip=True) for a in soup.select(".md-nav--primary .md-nav__link")]
+        home = BeautifulSoup((site / language.home / "index.html").read_text(encoding="utf-8"), "lxml")
+        assert nav[:len(PAGE_NAMES)] == [a.get_text(strip=True) for a in home.select(".md-nav--primary > ul > li > a.md-nav__link")]
 
 
 def test_every_page_hides_what_needs_scripts_where_they_do_not_run_within_its_policy(site):
