@@ -11,12 +11,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 # Debian packages, all installed by `make system-packages` (which `make test` and `make bench`
 # run): the downloads (WeasyPrint: Pango; fonts with Kazakh letters, found through fontconfig, for
-# the PDFs and the share cards) and the tests (Chromium, pdftotext, zbarimg, Java for the Nu HTML
-# Checker, Node and npm for axe-core, vnu-jar and Lighthouse, zimcheck and kiwix-serve for the ZIM
-# files, nginx for `make preview` and the hosting tests); a Java, Node or nginx already installed
-# will do. `make serve` needs none of them.
+# the PDFs and the share cards) and the tests (Chromium, Firefox ESR as Tor Browser's engine,
+# pdftotext, zbarimg, Java for the Nu HTML Checker, Node and npm for axe-core, vnu-jar, Lighthouse
+# and puppeteer-core, zimcheck and kiwix-serve for the ZIM files, nginx for `make preview` and the
+# hosting tests); a Java, Node or nginx already installed will do. `make serve` needs none of them.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core \
-  chromium poppler-utils zbar-tools zim-tools kiwix-tools default-jre-headless nodejs npm nginx-light
+  chromium firefox-esr poppler-utils zbar-tools zim-tools kiwix-tools default-jre-headless nodejs npm nginx-light
 PORT ?= 8080
 
 .PHONY: help serve build release preview system-packages test bench lock clean

@@ -33,7 +33,7 @@ import common
 import release
 from content import addresses, anchors, dates, languages, sources
 from downloads import listing, offline
-from search import index
+from search import fallback, index
 from sharing import cards, elsewhere, notfound, printed, share, short
 from trust import csp, headers, markup
 from weight import assets, compress, scripts, stylesheet, whitespace
@@ -133,6 +133,7 @@ def on_env(env, config, files):
     scripts.template_globals(env, config)
     env.globals["if_blocked"] = elsewhere.footer_link(files, common.current(config).locale)
     env.globals["footer_downloads"] = listing.footer_links(config, common.current(config).locale)
+    env.globals["search_fallback"] = fallback.whole_site(files, config, _build.offline)
     return env
 
 
@@ -164,11 +165,10 @@ def on_post_page(output: str, page, config) -> str:
 
 @event_priority(-1000)
 def on_post_template(output: str, template_name: str, config) -> str:
-    if template_name == notfound.TEMPLATE and not notfound.written_by(config):
-        return ""  # MkDocs writes no file for an empty template: the default language's stays
     if not template_name.endswith(".html"):
         return output
-    return whitespace.unindent(markup.named_search_dialog(markup.valid_toggles(output)))
+    output = whitespace.unindent(markup.named_search_dialog(markup.valid_toggles(output)))
+    return notfound.placed(output, config) if template_name == notfound.TEMPLATE else output
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language and merged the index

@@ -143,10 +143,12 @@ def test_nginx_caches_and_types_every_file_as_its_name_says(site, served, rules)
     assert fetch(served, stylesheet(site), "HEAD").getheader("Content-Type") == "text/css; charset=utf-8"
 
 
-def test_a_missing_address_gets_the_404_page_with_the_404_status(site, served):
-    for path in ["/no/such/page/", "/ru/nowhere", "/assets/nothing.css"]:
+def test_a_missing_address_gets_its_languages_404_page_with_the_404_status(site, served):
+    """The nearest 404.html up the path, as Cloudflare Pages serves it."""
+    for path, page in [("/no/such/page/", "404.html"), ("/ru/nowhere", "ru/404.html"), ("/en/a/b", "en/404.html"),
+                       ("/assets/nothing.css", "404.html")]:
         response = fetch(served, path)
-        assert (response.status, response.body) == (404, (site / "404.html").read_bytes()), path
+        assert (response.status, response.body) == (404, (site / page).read_bytes()), path
 
 
 def test_readers_that_accept_gzip_get_the_gzip_twin_as_it_is(site, served):

@@ -106,4 +106,5 @@ def write(site: Path, onion: str = "") -> None:
     policies = [p for path in sorted(site.rglob("*.html")) if (p := page_policy(path.read_text(encoding="utf-8")))]
     found = site_rules(site, union(policies), onion or None)
     (site / "_headers").write_text(headers_file(found), encoding="utf-8")
-    (site / "_nginx.conf").write_text(nginx.server_headers(found), encoding="utf-8")
+    not_found = [path.relative_to(site).as_posix() for path in sorted(site.glob("*/404.html"))]
+    (site / "_nginx.conf").write_text(nginx.server_headers(found, not_found), encoding="utf-8")

@@ -3,7 +3,9 @@
 deploy/nginx.conf says how to include it. Every header is added at the server level and the
 locations here only set `$cache_control`, so every response inherits them all: a location with an
 `add_header` of its own would drop every header of its server. nginx reads `$` in a value as a
-variable, so only Onion-Location uses one, to name the same page on the onion.
+variable, so only Onion-Location uses one, to name the same page on the onion. Each language
+folder with a 404 page of its own (hooks/sharing/notfound.py) gets a location that serves it for
+its missing addresses, as Cloudflare Pages does by itself.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ def quoted(value: str) -> str:
     return f'"{value}"'
 
 
-def server_headers(rules: Rules) -> str:
+def server_headers(rules: Rules, not_found: list[str]) -> str:
+    """The server block's headers, and the 404 page (`/ru/404.html`) of each folder in `not_found`."""
     lines = [HEAD, f"set $cache_control {quoted(rules.cache_other)};"]
+    lines += [f"location /{page.rsplit('/', 1)[0]}/ {{ error_page 404 /{page}; }}" for page in not_found]
     lines += [f"location = {path} {{ set $cache_control {quoted(rules.cache_hashed)}; }}" for path in rules.hashed]
     lines.append("add_header Cache-Control $cache_control always;")
     for name, value in rules.every_path.items():
