@@ -215,10 +215,10 @@ def tour(request, access, scheme, taken, browser, search_names):
             offline = request.getfixturevalue("offline_site")
             pages = {offline / (f"{locale}/" if locale != LOCALES[0] else "") / f"{name}.html": (locale, name)
                      for locale in LOCALES for name in PAGE_NAMES}
-            # 404.html is in the download as the build writes it, for a host: its links start from
-            # site_url's path, so on file:// its stylesheet and scripts are missing; no reader is sent there.
+            # The 404 pages are in the download as the build writes them, for a host: their links start
+            # from site_url's path, so on file:// their stylesheet and scripts are missing; no reader is sent there.
             taken[access, scheme] = tours.take(browser, scheme, offline, offline.as_uri() + "/", pages, search_names,
-                                               unserved=(offline / "404.html",))
+                                               unserved=tuple(offline.glob("**/404.html")))
     return taken[access, scheme]
 
 

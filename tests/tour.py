@@ -127,7 +127,8 @@ def take(browser, scheme: str, site: Path, root: str, pages: dict[Path, tuple[st
     "light" or "dark" (see the module's docstring).
 
     `pages`: the site's pages (path: (locale, name)); `search_names`: the search box's name in each
-    language; `not_found`: online, where 404.html is served (its links are absolute from site_url);
+    language; `not_found`: online, where the 404 pages (`404.html`, `ru/404.html`) are served (their
+    links are absolute from site_url);
     `unserved`: files no reader opens there, read for requests leaving the site and CSP alone.
     """
     online = root.startswith("http")
@@ -142,8 +143,8 @@ def take(browser, scheme: str, site: Path, root: str, pages: dict[Path, tuple[st
         relative = path.relative_to(site).as_posix()
         if not online:
             return root + relative
-        if path == site / "404.html" and not_found is not None:
-            return not_found + "404.html"
+        if path.name == "404.html" and not_found is not None:
+            return not_found + relative
         return root + relative.removesuffix("index.html")
 
     expected_scheme = SCHEMES[scheme]
@@ -183,7 +184,7 @@ def take(browser, scheme: str, site: Path, root: str, pages: dict[Path, tuple[st
     for path in readable(site):
         url = address(path)
         label = path.relative_to(site).as_posix()
-        visit.update(url=url, requests=[], anywhere=path == site / "404.html")
+        visit.update(url=url, requests=[], anywhere=path.name == "404.html")
         failed, errors = len(tour.failed), len(tour.errors)
         with noted(tour.rendered, scheme, label, "load"):
             tab.goto(url, wait_until="load")
