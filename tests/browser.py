@@ -184,6 +184,14 @@ class SearchBox:
                                     ".textContent === text) !== negate", arg=[text, negate], polling="raf",
                                     timeout=15000)
 
+    def shown(self) -> dict:
+        """What the last results show: their links as written, text, marked words and missing words."""
+        return self.page.locator(".md-search-result").evaluate("""list => ({
+            links: [...list.querySelectorAll("a.md-search-result__link")].map(a => a.href),
+            text: list.innerText,
+            marked: [...list.querySelectorAll("mark")].map(m => m.textContent),
+            missing: [...list.querySelectorAll(".md-search-result__terms del")].map(d => d.textContent)})""")
+
     def first_result_is_highlighted(self) -> bool:
         return self.page.locator(".md-search-result__item").first.locator("mark").first.is_visible()
 

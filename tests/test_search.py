@@ -8,9 +8,12 @@ case below then asserts on its query's results.
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from browser import HOME, SearchBox, Watch, pages_of
+from playwright.sync_api import expect
 from conftest import by_access
 
 # (language, query): results only in the reader's language
@@ -55,7 +58,22 @@ FINDS = [
     ("ru", "Бокаеф", "ru/prosecutions/"),
     ("kk", "Кривошеэв", ""),
 ]
-OFFLINE_FINDS = FINDS + [("kk", "Amnesty", "about/"), ("ru", "Amnesty", "ru/about/"), ("en", "Amnesty", "en/about/"),
+# Names across scripts and with a slip in Russian, and the synonyms of lunr/words.json: the page
+# that holds the name or the word, in the reader's language only.
+NAMES = [("ru", "Bokaev", "ru/prosecutions/"), ("ru", "Bokayev", "ru/prosecutions/"),
+         ("en", "Боқаев", "en/prosecutions/"), ("en", "Бокаев", "en/prosecutions/"),
+         ("en", "Кривошеев", "en/prosecutions/"), ("ru", "Krivosheev", "ru/prosecutions/")]
+SLIPS = [("ru", "Бокоев", "ru/prosecutions/"), ("ru", "Бокоева", "ru/prosecutions/"), ("ru", "Кривошеэв", "ru/prosecutions/")]
+SYNONYMS = [("ru", "арест", "ru/may-21/"), ("ru", "арестованы", "ru/may-21/"), ("en", "arrested", "en/may-21/"),
+            ("kk", "қамауға алу", "may-21/"), ("kk", "қамауға", "may-21/"), ("kk", "ВПН", "blocking/"), ("ru", "впн", "ru/blocking/"),
+            ("en", "ВПН", "en/blocking/")]
+# What results show: queries whose results must read right (problems of issue 14)
+MARKED = [("kk", "VPN"), ("kk", "Боқаев"), ("kk", "Bokaev"), ("ru", "VPN"), ("en", "Bokaev")]
+MISSING = ("kk", "Bokayev qwzx", "qwzx")  # a query, the one word of it no page holds
+LINKED = [("kk", "қудалау"), ("kk", "Бокаев"), ("kk", "Amnesty"), ("ru", "преследование"), ("en", "arrested")]
+NOT_ADDRESSES = [("kk", "Боқаев"), ("kk", "VPN"), ("ru", "Bokaev"), ("en", "Bokaev")]
+SHOWN = [*MARKED, MISSING[:2], *LINKED, *NOT_ADDRESSES, ("en", "QR")]
+OFFLINE_FINDS = FINDS + NAMES + SLIPS + SYNONYMS + [("kk", "Amnesty", "about/"), ("ru", "Amnesty", "ru/about/"), ("en", "Amnesty", "en/about/"),
                          ("ru", "Бокаеву", "ru/prosecutions/"), ("en", "Bokaev", "en/prosecutions/")]
 HIGHLIGHTED = ("kk", "Боқаевқа")
 
@@ -78,8 +96,8 @@ def results(searched, access, request, browser):
     if access not in searched:
         offline = access == "file"
         root = request.getfixturevalue("offline_site").as_uri() + "/" if offline else request.getfixturevalue("base_url")
-        cases = OFFLINE_FINDS if offline else [*LANGUAGE_ONLY, *FINDS]
-        found, highlighted = {}, {}
+        cases = [*(OFFLINE_FINDS if offline else [*LANGUAGE_ONLY, *FINDS, *NAMES, *SLIPS, *SYNONYMS]), *SHOWN]
+        found, highlighted, shown = {}, {}, {}
         context = browser.new_context()
         tab = context.new_page()
         watch = Watch(tab, "file:" if offline else root.split("/sub/")[0])
@@ -88,8 +106,9 @@ def results(searched, access, request, browser):
             for query in dict.fromkeys(case[1] for case in cases if case[0] == locale):
                 found[(locale, query)] = box(query)
                 highlighted[(locale, query)] = box.first_result_is_highlighted()
+                shown[(locale, query)] = box.shown()
         context.close()
-        searched[access] = found, highlighted, watch
+        searched[access] = found, highlighted, watch, shown
     return searched[access]
 
 
@@ -100,7 +119,7 @@ OFFLINE = by_access("search")[1:]
 @pytest.mark.parametrize("locale, query", LANGUAGE_ONLY)
 @pytest.mark.parametrize("access", ONLINE)
 def test_results_are_in_the_readers_language_only(results, access, locale, query):
-    found, _, watch = results
+    found, _, watch, _ = results
     hrefs = found[(locale, query)]
     assert hrefs, f"nothing found for {query!r} in {locale}"
     assert in_other_languages(locale, hrefs) == []
@@ -109,7 +128,7 @@ def test_results_are_in_the_readers_language_only(results, access, locale, query
 
 def assert_found_in_language(results, locale: str, query: str, expected: str):
     """`expected` among the pages `query` found, and none in another language; the page's watch."""
-    found, _, watch = results
+    found, _, watch, _ = results
     hrefs = found[(locale, query)]
     assert expected in pages_of(hrefs), (query, hrefs)
     assert in_other_languages(locale, hrefs) == []
@@ -125,7 +144,7 @@ def test_search_finds_words_as_people_type_them(results, access, locale, query, 
 
 @pytest.mark.parametrize("access", ONLINE)
 def test_matches_are_highlighted_and_the_best_match_comes_first(results, access):
-    found, highlighted, _ = results
+    found, highlighted, _, _ = results
     assert highlighted[HIGHLIGHTED]
     assert "prosecutions/" in found[HIGHLIGHTED][0]
 
@@ -135,6 +154,73 @@ def test_matches_are_highlighted_and_the_best_match_comes_first(results, access)
 def test_offline_search_finds_in_the_readers_language_only(results, access, locale, query, expected):
     watch = assert_found_in_language(results, locale, query, expected)
     assert watch.foreign == []
+
+
+BOTH = by_access("search")
+
+
+@pytest.mark.parametrize("locale, query, expected", NAMES + SLIPS + SYNONYMS)
+@pytest.mark.parametrize("access", BOTH)
+def test_names_in_any_script_with_a_slip_and_synonyms_find_the_page(results, access, locale, query, expected):
+    watch = assert_found_in_language(results, locale, query, expected)
+    assert watch.foreign == []
+
+
+@pytest.mark.parametrize("locale, query", MARKED)
+@pytest.mark.parametrize("access", BOTH)
+def test_results_show_marked_words_and_no_pieces_of_markup(results, access, locale, query):
+    shown = results[3][(locale, query)]
+    assert shown["marked"], (query, shown)
+    pieces = [t for t in [shown["text"], *map(unquote, shown["links"])] if re.search(r"[<>]|rk>|/mark", t)]
+    assert pieces == []
+
+
+@pytest.mark.parametrize("access", BOTH)
+def test_a_missing_word_is_shown_as_the_reader_typed_it(results, access):
+    locale, query, missing = MISSING
+    shown = results[3][(locale, query)]
+    assert "prosecutions/" in pages_of(results[0][(locale, query)])
+    assert set(shown["missing"]) == {missing}, shown["missing"]
+
+
+def highlighted_words(link: str) -> list[str]:
+    return parse_qs(urlsplit(link).query).get("h", [""])[0].split()
+
+
+@pytest.mark.parametrize("locale, query", LINKED)
+@pytest.mark.parametrize("access", BOTH)
+def test_result_links_name_words_their_page_shows(results, access, locale, query):
+    links = results[3][(locale, query)]["links"]
+    assert links
+    for link in links:
+        words = highlighted_words(link)
+        assert words and not any("=" in word for word in words), link
+
+
+@pytest.mark.parametrize("locale, query", LINKED)
+@pytest.mark.parametrize("access", BOTH)
+def test_the_page_a_result_opens_shows_its_words_highlighted_on_arrival(results, access, locale, query, page):
+    link = results[3][(locale, query)]["links"][0]
+    page.goto(link)
+    marks = page.locator("article mark[data-md-highlight]")
+    expect(marks.first).to_be_visible(timeout=10000)
+    assert {m.lower() for m in marks.all_text_contents()} & set(highlighted_words(link)), link
+
+
+@pytest.mark.parametrize("access", BOTH)
+def test_an_address_with_words_to_highlight_highlights_them_on_arrival(access, request, page):
+    offline = access == "file"
+    root = request.getfixturevalue("offline_site").as_uri() + "/" if offline else request.getfixturevalue("base_url")
+    page.goto(root + ("ru/prosecutions.html" if offline else "ru/prosecutions/") + "?h=преследован")
+    expect(page.locator("article mark[data-md-highlight]").first).to_be_visible(timeout=10000)
+
+
+@pytest.mark.parametrize("locale, query", NOT_ADDRESSES)
+@pytest.mark.parametrize("access", BOTH)
+def test_walls_of_addresses_are_not_searched_but_their_sections_are(results, access, locale, query):
+    links = [unquote(link) for link in results[3][(locale, query)]["links"]]
+    assert [link for link in links if re.search(r"#(share|downloads)$", link)] == []
+    assert any(re.search(r"/about(/|\.html)\?.*#share$", link) for link in results[3][("en", "QR")]["links"])
 
 
 WORKER_SEARCH = """([url, setup, query]) => new Promise((resolve, reject) => {
@@ -148,7 +234,9 @@ WORKER_SEARCH = """([url, setup, query]) => new Promise((resolve, reject) => {
 DOCS = [{"location": "exact", "title": "а", "text": "Макс Боқаев туралы"},
         {"location": "folded", "title": "ә", "text": "Макс Бокаев туралы"},
         {"location": "latin", "title": "б", "text": "Qazaqstan turaly"},
-        {"location": "cyrillic", "title": "в", "text": "Қазақстан туралы"}]
+        {"location": "cyrillic", "title": "в", "text": "Қазақстан туралы"},
+        {"location": "word", "title": "г", "text": "әкімшілік қамау"},
+        {"location": "synonym", "title": "д", "text": "жаппай ұстаулар"}]
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +255,8 @@ def worker_page(browser, base_url, site):
 
 @pytest.mark.xdist_group("search-online")
 @pytest.mark.parametrize("query, first", [("Боқаев", "exact"), ("Бокаев", "folded"),
-                                          ("Qazaqstan", "latin"), ("Қазақстан", "cyrillic")])
+                                          ("Qazaqstan", "latin"), ("Қазақстан", "cyrillic"),
+                                          ("қамау", "word")])  # and the word before its synonym (ұстау)
 def test_the_exact_spelling_ranks_first_when_both_forms_exist(worker_page, query, first):
     found = worker_page(query)
     assert found[0] == first, found

@@ -87,7 +87,8 @@ def add_downloads(files, config) -> None:
 
 
 def table(strings: dict, languages: list[common.Language], made: Path, home: str) -> str:
-    """The about page's list of downloads, with size and SHA-256, in the page's language."""
+    """The about page's list of downloads, with size and SHA-256, in the page's language; out of the
+    search index (Material's `data-search-exclude`), since file names and sums are not reading text."""
     up, digests = "../" * (home.count("/") + 1), sums(made)
     rows = "".join(
         f'<tr><td><a href="{up}{FOLDER}/{name}" download>{name}</a></td>'
@@ -96,7 +97,7 @@ def table(strings: dict, languages: list[common.Language], made: Path, home: str
         for name, what in described(strings, languages).items())
     head = "".join(f'<th scope="col">{html.escape(label)}</th>' for label in
                    (strings["downloads_file"], strings["downloads_what"], strings["downloads_size"], "SHA-256"))
-    return (f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n\n"
+    return (f"<table data-search-exclude><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n\n"
             f'<p>{html.escape(strings["downloads_check"])} <code>sha256sum --ignore-missing -c {SUMS}</code> '
             f'(<a href="{up}{FOLDER}/{SUMS}">{SUMS}</a>)</p>')
 

@@ -13,11 +13,14 @@ the offline build writes each module inline instead; hooks/trust/csp.py hashes i
 
 The lunr modules are readable sources with plain names (lunr/kk.js, lunr/wordforms.js); Material's
 search worker imports lunr languages as lunr/min/lunr.<name>.min.js, so that is where they go.
+The names and synonyms search knows are data (lunr/words.json), reviewed as data: the build writes
+them after lunr.wordforms as one call, `lunr.wordforms.use(...)`, and ships no words.json.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -30,6 +33,7 @@ from mkdocs.utils.templates import url_filter
 FOLDER = "assets/javascripts/"
 MODULES = ["languages.js", "lazy-search.js", "share.js", "notfound.js"]
 LUNR = ["kk", "wordforms"]
+WORDS = FOLDER + "lunr/words.json"  # the names and synonyms lunr.wordforms uses
 # Material's base.html `scripts` block, as overrides/main.html replaces it.
 MATERIAL_BLOCK = re.compile(r"""\{% block scripts %\}\s*<script src="\{\{ '(assets/javascripts/bundle\.\w+\.min\.js)' \| url \}\}"></script>
 \s*\{% for script in config\.extra_javascript %\}\s*\{\{ script \| script_tag \}\}\s*\{% endfor %\}\s*\{% endblock %\}""")
@@ -83,7 +87,17 @@ def place_modules(files, config) -> None:
             files.append(File.generated(config, hashed(config, name), abs_src_path=module.abs_src_path))
     for name in LUNR:
         files.remove(lunr := files.get_file_from_path(f"{FOLDER}lunr/{name}.js"))
-        files.append(File.generated(config, f"{FOLDER}lunr/min/lunr.{name}.min.js", abs_src_path=lunr.abs_src_path))
+        files.append(File.generated(config, f"{FOLDER}lunr/min/lunr.{name}.min.js", content=lunr_module(config, name)))
+    files.remove(files.get_file_from_path(WORDS))
+
+
+def lunr_module(config, name: str) -> str:
+    """The lunr module `name` as the worker imports it: lunr.wordforms followed by the words it uses."""
+    text = source(config, f"lunr/{name}.js")
+    if name != "wordforms":
+        return text
+    words = json.loads((Path(config.theme.custom_dir) / WORDS).read_text(encoding="utf-8"))
+    return f"{text}\nlunr.wordforms.use({json.dumps(words, ensure_ascii=False, separators=(',', ':'))})\n"
 
 
 def template_globals(env, config) -> None:

@@ -4,16 +4,22 @@
 import assert from "node:assert/strict"
 import { readFileSync, readdirSync } from "node:fs"
 import { test } from "node:test"
-import { KK, LUNR, ROOT, WORDFORMS, load, plain } from "./realm.mjs"
+import { KK, LUNR, ROOT, WORDFORMS, load, materialLunr, plain, readJSON } from "./realm.mjs"
+
+const WORDS = readJSON("overrides/assets/javascripts/lunr/words.json")
 
 function index(docs, ...languages) {
-  const { lunr } = load([LUNR, KK, WORDFORMS])
-  return lunr(function () {
+  const { lunr } = load([LUNR, materialLunr("stemmer.support"), materialLunr("ru"), KK, WORDFORMS])
+  lunr.wordforms.use(WORDS)  // as the build writes it after the module
+  const built = lunr(function () {
     languages.forEach(language => this.use(lunr[language]))
+    this.metadataWhitelist = ["position"]
     this.ref("location")
     this.field("text")
     docs.forEach(doc => this.add(doc))
   })
+  built.wordforms = lunr.wordforms
+  return built
 }
 const found = (idx, typed) => plain(idx.search(typed.split(" ").map(word => word + "*").join(" ")).map(r => r.ref))
 
@@ -54,9 +60,55 @@ test("a name survives a one-letter slip", () => {
   assert.deepEqual(found(ENGLISH, "Bokayef"), [])  // two slips: no
 })
 
+test("each match is filed under the word typed, each position once", () => {
+  const [result] = KAZAKH.search("Кривошеевтің*")  // the word as typed and its key both match the one word
+  assert.deepEqual(plain(result.matchData.metadata), { "кривошеевтің": { text: { position: [[0, 12]] } } })
+  const [vpn] = index([{ location: "vpn", text: "Виртуалды жеке желілер VPN" }], "kk").search("VPN*")
+  assert.deepEqual(plain(vpn.matchData.metadata), { vpn: { text: { position: [[23, 3]] } } })
+})
+
+test("matches found by two typed words keep each position once", () => {
+  const metadata = { "=бокаев": { text: { position: [1, 2] } }, "боқаев": { text: { position: [1] } } }
+  const clauses = [{ term: "=бокаев*", typed: "bokaev" }, { term: "боқаев*", typed: "боқаев" }]
+  assert.deepEqual(plain(KAZAKH.wordforms.byTypedWord(metadata, clauses)),
+                   { bokaev: { text: { position: [1, 2] } }, "боқаев": { text: { position: [] } } })
+})
+
+test("a name typed in another script, or with a slip, finds the spelling of the index's language", () => {
+  const russian = index([{ location: "bokaev", text: "Дело Макса Бокаева" }, { location: "other", text: "Кривошеев" }], "ru")
+  const english = index([{ location: "bokaev", text: "The case of Maks Bokaev" }])
+  for (const typed of ["Bokaev", "Bokayev", "Бокоев", "Бокоева", "Боқаевқа"]) assert.deepEqual(found(russian, typed), ["bokaev"], typed)
+  for (const typed of ["Боқаев", "Бокаев", "Бокаеву", "Maks"]) assert.deepEqual(found(english, typed), ["bokaev"], typed)
+  assert.deepEqual(found(english, "Бокеав"), ["bokaev"])  // two letters swapped
+  assert.deepEqual(found(english, "Бокуоев"), [])  // two slips: no
+})
+
+test("synonyms are those of the index's language, and the word itself ranks first", () => {
+  const russian = index([{ location: "said", text: "административные аресты" }, { location: "meant", text: "массовые задержания" }], "ru")
+  assert.deepEqual(found(russian, "арест"), ["said", "meant"])
+  assert.deepEqual(found(russian, "арестованы"), ["meant"])
+  assert.deepEqual(found(russian, "ВПН"), [])
+  const english = index([{ location: "meant", text: "people were detained" }, { location: "vpn", text: "VPNs" }])
+  assert.deepEqual(found(english, "arrested"), ["meant"])
+  assert.deepEqual(found(english, "впн"), ["vpn"])
+  assert.deepEqual(found(english, "арест"), [])  // a Russian synonym is not English's
+  assert.deepEqual(found(index([{ location: "may-21", text: "Жаппай ұстаулар" }], "kk"), "қамауға алу"), ["may-21"])
+})
+
+test("results name the words they show marked, and a missing word as typed", () => {
+  const message = { type: 3, data: { items: [[
+    { location: "p/", title: "Page", text: "", terms: {} },
+    { location: "p/#a", title: "<mark>Боқаев</mark> пен", text: "<mark>Боқаевқа</mark> және <mark>боқаев</mark>",
+      terms: { bokaev: true, qwzx: false } }]] } }
+  const [[article, section]] = KAZAKH.wordforms.readable(message).data.items
+  assert.deepEqual(plain(section.terms), { "боқаев": true, "боқаевқа": true, qwzx: false })
+  assert.deepEqual(plain(article.terms), { "боқаев": true, "боқаевқа": true })
+  assert.deepEqual(KAZAKH.wordforms.readable({ type: 1 }), { type: 1 })
+})
+
 test("a lunr without what the file patches or uses stops it, with the name of what is missing", () => {
-  for (const path of ["Builder.prototype.build", "Query.prototype.clause", "Index.prototype.query",
-                      "Query.presence.OPTIONAL", "Query.wildcard.TRAILING", "Pipeline.prototype.runString"]) {
+  for (const path of ["Builder.prototype.build", "Index.prototype.query", "Query.presence.OPTIONAL",
+                      "Query.wildcard.TRAILING", "Pipeline.prototype.runString", "Pipeline.prototype.toJSON"]) {
     const realm = load([LUNR])
     const names = path.split(".")
     delete names.slice(0, -1).reduce((object, name) => object[name], realm.lunr)[names.at(-1)]

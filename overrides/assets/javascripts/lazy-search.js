@@ -4,8 +4,9 @@
 // its search worker (which then imports the lunr language modules) on every page load. Here the
 // worker and the index request wait, unchanged, until the reader first opens search: the
 // search box gets focus (click, tap, or Material's "/" and "s" keys) or the address asks for
-// a search (?q=). From file://, Material loads the index by a script tag, not fetch: that
-// stays as it is.
+// a search (?q=) or words to highlight (?h=, which a search result's link carries: Material
+// marks them once the index has come). From file://, Material loads the index by a script tag,
+// not fetch: that stays as it is.
 let opened
 const open = new Promise(resolve => { opened = resolve })
 const config = JSON.parse(document.getElementById("__config").textContent)
@@ -14,7 +15,8 @@ const workerUrl = new URL(config.search, location).href
 document.addEventListener("focusin", event => {
   if (event.target instanceof Element && event.target.matches("input[data-md-component=search-query]")) opened()
 })
-if (new URLSearchParams(location.search).has("q")) opened()
+const asked = new URLSearchParams(location.search)
+if (asked.has("q") || asked.get("h")) opened()
 
 // Material requests the index with XMLHttpRequest: its send waits for the reader.
 const { open: openRequest, send } = XMLHttpRequest.prototype
