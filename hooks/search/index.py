@@ -9,7 +9,8 @@ treats punctuation as space, and `point_config_at_language_root` points the `bas
 English pages at their language's root, where Material's worker looks for the index.
 
 Every index also loads `lunr.wordforms` (overrides/assets/javascripts/lunr/), which
-brings word forms, folded letters and one-letter slips into Material's as-you-type search.
+brings word forms, folded letters, one-letter slips, names in any script and the synonyms of
+lunr/words.json into Material's as-you-type search.
 Of Material's thirty-odd lunr language modules, only those the indexes load are shipped.
 """
 

@@ -99,20 +99,21 @@
     return false
   }
 
-  // The words `word` also looks for: the spellings of the names it spells, its synonyms here.
-  function alsoMeant(word) {
+  // The words `word` (whose key is `stem`) also looks for: the spellings of the names it spells,
+  // and the words of this language it stands for, if its key begins with the key of one they list
+  // (`арестованы`, `арест`): so a synonym's forms need no listing.
+  function alsoMeant(word, stem) {
     var typed = fold(word), found = []
     words.names.forEach(function (spellings) {
       if (spellings.some(function (name) { return spells(typed, fold(name)) })) found.push.apply(found, spellings)
     })
     var synonyms = words.synonyms[index.language] || {}
     Object.keys(synonyms).forEach(function (meant) {
-      if (synonyms[meant].some(function (said) { return typed.indexOf(fold(key(said)).replace(/^=/, "")) === 0 || fold(said) === typed }))
+      if (synonyms[meant].some(function (said) { var start = key(said.toLowerCase()); return start.length >= 3 && stem.indexOf(start) === 0 }))
         found.push(meant)
     })
     return found
   }
-  lunr.wordforms.alsoMeant = alsoMeant
 
   // ---- the query ----------------------------------------------------------------------------
 
@@ -123,14 +124,14 @@
     var word = c.term.replace(ENDS, "").toLowerCase(), stem = key(word)
     if (!stem) return
     var extra = { fields: c.fields, presence: OPTIONAL, usePipeline: false, typed: word }
-    var keys = [stem]
+    var keys = [stem], letters = stem.replace(/^=/, "").length  // lunr.kk marks its keys with "="
     c.typed = word
     c.term = (c.term.charAt(0) === "*" ? "*" : "") + stem + (c.term.slice(-1) === "*" ? "*" : "")
     c.usePipeline = false
     if (word !== stem) q.clause(Object.assign({}, extra, { term: word, boost: 10, wildcard: TRAILING }))
-    if (stem.length >= 7) q.clause(Object.assign({}, extra, { term: stem.slice(0, -1), boost: 0.5, wildcard: TRAILING }))
-    if (stem.length >= 5) q.clause(Object.assign({}, extra, { term: stem, boost: 0.2, editDistance: 1 }))
-    alsoMeant(word).forEach(function (meant) {
+    if (letters >= 7) q.clause(Object.assign({}, extra, { term: stem.slice(0, -1), boost: 0.5, wildcard: TRAILING }))
+    if (letters >= 5) q.clause(Object.assign({}, extra, { term: stem, boost: 0.2, editDistance: 1 }))
+    alsoMeant(word, stem).forEach(function (meant) {
       var other = key(meant.toLowerCase())
       if (!other || keys.indexOf(other) >= 0) return
       keys.push(other)
