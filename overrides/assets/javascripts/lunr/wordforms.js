@@ -43,7 +43,8 @@
   needs("Pipeline.prototype.runString")
   needs("Pipeline.prototype.toJSON")
 
-  var index = { pipeline: null, language: "en" }
+  // The index's search pipeline and language, and the words.json entries it uses, made ready once.
+  var index = { pipeline: null, language: "en", names: [], synonyms: [] }
   var words = { names: [], synonyms: {} }
 
   function identity(token) { return token }
@@ -62,6 +63,12 @@
     var stemmer = this.searchPipeline.toJSON().map(function (label) { return /^stemmer(?:-(.+))?$/.exec(label) })
       .filter(Boolean)[0]
     index.language = stemmer && stemmer[1] || "en"
+    index.names = words.names.map(function (spellings) { return { spellings: spellings, folded: spellings.map(fold) } })
+    var synonyms = words.synonyms[index.language] || {}
+    index.synonyms = Object.keys(synonyms).map(function (meant) {
+      var starts = synonyms[meant].map(function (said) { return key(said.toLowerCase()) })
+      return { meant: meant, starts: starts.filter(function (start) { return start.length >= 3 }) }
+    })
     return build.call(this)
   }
 
@@ -104,13 +111,11 @@
   // (`арестованы`, `арест`): so a synonym's forms need no listing.
   function alsoMeant(word, stem) {
     var typed = fold(word), found = []
-    words.names.forEach(function (spellings) {
-      if (spellings.some(function (name) { return spells(typed, fold(name)) })) found.push.apply(found, spellings)
+    index.names.forEach(function (name) {
+      if (name.folded.some(function (folded) { return spells(typed, folded) })) found.push.apply(found, name.spellings)
     })
-    var synonyms = words.synonyms[index.language] || {}
-    Object.keys(synonyms).forEach(function (meant) {
-      if (synonyms[meant].some(function (said) { var start = key(said.toLowerCase()); return start.length >= 3 && stem.indexOf(start) === 0 }))
-        found.push(meant)
+    index.synonyms.forEach(function (synonym) {
+      if (synonym.starts.some(function (start) { return stem.indexOf(start) === 0 })) found.push(synonym.meant)
     })
     return found
   }
