@@ -62,7 +62,8 @@ FINDS = [
 # that holds the name or the word, in the reader's language only.
 NAMES = [("ru", "Bokaev", "ru/prosecutions/"), ("ru", "Bokayev", "ru/prosecutions/"),
          ("en", "Боқаев", "en/prosecutions/"), ("en", "Бокаев", "en/prosecutions/"),
-         ("en", "Кривошеев", "en/prosecutions/"), ("ru", "Krivosheev", "ru/prosecutions/")]
+         ("en", "Кривошеев", "en/prosecutions/"), ("ru", "Krivosheev", "ru/prosecutions/"),
+         ("en", "Qazaqstan", "en/blocking/"), ("ru", "Эмнести", "ru/blocking/")]
 SLIPS = [("ru", "Бокоев", "ru/prosecutions/"), ("ru", "Бокоева", "ru/prosecutions/"), ("ru", "Кривошеэв", "ru/prosecutions/")]
 SYNONYMS = [("ru", "арест", "ru/may-21/"), ("ru", "арестованы", "ru/may-21/"), ("en", "arrested", "en/may-21/"),
             ("kk", "қамауға алу", "may-21/"), ("kk", "қамауға", "may-21/"), ("kk", "ВПН", "blocking/"), ("ru", "впн", "ru/blocking/"),
