@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from browser import HOME, SearchBox, Watch, pages_of
 from playwright.sync_api import expect
-from conftest import by_access
+from conftest import ROOT, by_access
 
 # (language, query): results only in the reader's language
 LANGUAGE_ONLY = [("kk", "Amnesty"), ("ru", "Amnesty"), ("en", "Amnesty"), ("kk", "Кривошеев"), ("ru", "Кривошеев")]
@@ -235,6 +235,28 @@ def test_walls_of_addresses_are_not_searched(results, access, locale, query):
 def test_the_sections_around_the_addresses_stay_searchable(results, access, locale, query, section):
     links = seen(results, locale, query)["links"]
     assert any(re.search(rf"/about(/|\.html)\?.*{section}$", link) for link in links), links
+
+
+WORDS = ROOT / "overrides/assets/javascripts/lunr/words.json"
+
+
+def test_the_worker_gets_the_names_and_synonyms_of_words_json_and_no_words_json(site):
+    shipped = (site / "assets/javascripts/lunr/min/lunr.wordforms.min.js").read_text(encoding="utf-8")
+    call = re.search(r"\nlunr\.wordforms\.use\((.*)\)\n$", shipped)
+    assert call and json.loads(call.group(1)) == json.loads(WORDS.read_text(encoding="utf-8"))
+    assert not (site / "assets/javascripts/lunr/words.json").exists()
+
+
+def test_every_synonym_leads_to_a_word_of_its_languages_pages(site):
+    """A synonym's target begins (less its last two letters, as an ending would change) a word of
+    that language's index: never a word the pages do not use."""
+    unused = []
+    for locale, synonyms in json.loads(WORDS.read_text(encoding="utf-8"))["synonyms"].items():
+        index = json.loads((site / HOME[locale] / "search/search_index.json").read_text(encoding="utf-8"))
+        text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]).lower()
+        unused += [(locale, word) for word in synonyms
+                   if not re.search(r"(?<!\w)" + re.escape(word.lower()[:max(4, len(word) - 2)]), text)]
+    assert unused == []
 
 
 WORKER_SEARCH = """([url, setup, query]) => new Promise((resolve, reject) => {
