@@ -30,7 +30,7 @@
   const searchLink = document.querySelector('.md-header a[href="#search-fallback"]')
   const fallback = document.getElementById("search-fallback")
   // Controls that need a script to do anything, or an SVG icon to be seen.
-  const needScripts = ".share-copy, .md-header__button[for=__search], .md-search__form, [data-md-component=palette] label, .md-header .md-select > button"
+  const needScripts = ".share-copy, .share-native, .md-header__button[for=__search], .md-search__form, [data-md-component=palette] label, .md-header .md-select > button"
 
   return {
     url: location.href,

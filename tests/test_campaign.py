@@ -1,18 +1,23 @@
-"""The campaign kit: short addresses for print (QR codes encode them), dates under every title,
-the language's downloads in every footer. In all three languages."""
+"""The campaign kit: each section handed to a messenger or the system's share sheet, short
+addresses for print (QR codes encode them), dates under every title, the language's downloads in
+every footer. In all three languages."""
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import subprocess
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import segno
+from browser import Watch
 from bs4 import BeautifulSoup
 from conftest import LANGUAGES, LOCALES, ROOT
 from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import expect
 
 import common
 from content import addresses, dates
@@ -37,6 +42,121 @@ def soup_of(site: Path, path: str) -> BeautifulSoup:
 def sections(site: Path) -> list[tuple[str, str]]:
     """(page name, section ID) of every `##` section, in nav order, from the default language."""
     return [(name, h2["id"]) for name in NAV for h2 in soup_of(site, page_path(LOCALES[0], name)).select("article h2[id]")]
+
+
+# --- share a section -----------------------------------------------------------------------------
+
+def heading_words(heading) -> str:
+    """A heading's text as a reader sees it: without its permalink sign, buttons or footnote marks."""
+    heading = copy.copy(heading)
+    for part in heading.select("a.headerlink, button, sup"):
+        part.decompose()
+    return heading.get_text().strip()
+
+
+def share_links(menu) -> dict[str, dict[str, list[str]]]:
+    """A share menu's links by their text: each target's decoded query (a mailto:'s too)."""
+    found = {}
+    for link in menu.select("a"):
+        href = link["href"]
+        assert href.isascii() and " " not in href, href  # percent-encoded whole
+        found[link.get_text(strip=True)] = {"target": [href.split("?")[0]],
+                                            **parse_qs(urlsplit(href).query, keep_blank_values=True)}
+    return found
+
+
+def test_every_section_has_share_links_with_its_title_and_address_in_its_language(pages):
+    """Telegram, WhatsApp and e-mail, each with the section's title and full online address."""
+    failures, count = [], 0
+    for page in pages:
+        for heading in page.soup().select("article :is(h2, h3, h4, h5, h6)[id]"):
+            count += 1
+            strings = STRINGS[page.locale]
+            title, url = heading_words(heading), f"{SITE_URL}{page.url}#{heading['id']}"
+            menu = heading.find_next_sibling()
+            expected = {"Telegram": {"target": ["https://t.me/share/url"], "url": [url], "text": [title]},
+                        "WhatsApp": {"target": ["https://wa.me/"], "text": [f"{title}\n{url}"]},
+                        strings["share_email"]: {"target": ["mailto:"], "subject": [title], "body": [url]}}
+            if menu is None or menu.name != "details" or "share-menu" not in menu["class"] \
+                    or menu.summary.get_text(strip=True) != strings["share"] or share_links(menu) != expected \
+                    or any(a.get("rel") != ["noreferrer"] for a in menu.select("a")):
+                failures.append((page.url, heading["id"], menu and share_links(menu)))
+    assert count > len(pages) and failures == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_offline_copy_shares_the_online_address(site, offline_site, locale):
+    online = soup_of(site, page_path(locale, "prosecutions")).select(".share-menu a")
+    offline = BeautifulSoup((offline_site / HOME[locale] / "prosecutions.html").read_text(encoding="utf-8"),
+                            "lxml").select(".share-menu a")
+    assert [a["href"] for a in offline] == [a["href"] for a in online] and len(online) >= 6
+    assert f"url={SITE_URL.replace(':', '%3A').replace('/', '%2F')}" in online[0]["href"]
+
+
+WEB_SHARE = "navigator.share = async data => { window.shared = [...(window.shared || []), data] }"
+NO_WEB_SHARE = "delete Navigator.prototype.share"
+
+
+def section_tab(browser, base_url: str, locale: str, script: str, **options):
+    """A tab on the prosecutions page with `script` run before the page's, and what it sends out."""
+    context = browser.new_context(**options)
+    context.add_init_script(script)
+    tab = context.new_page()
+    watch = Watch(tab, base_url.split("/sub/")[0])
+    tab.goto(base_url + page_path(locale, "prosecutions"))
+    return tab, watch
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_where_the_web_share_api_is_a_button_beside_the_copy_button_hands_it_the_section(site, browser, base_url, locale):
+    tab, watch = section_tab(browser, base_url, locale, WEB_SHARE)
+    heading = tab.locator("h2#bokaev-ayan")
+    expect(tab.locator("details.share-menu")).to_have_count(0)  # the plain links give way
+    heading.get_by_role("button", name=STRINGS[locale]["share_copy_section"]).focus()
+    tab.keyboard.press("Tab")
+    expect(heading.get_by_role("button", name=STRINGS[locale]["share"])).to_be_focused()
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("window.shared")
+    title = heading_words(soup_of(site, page_path(locale, "prosecutions")).find(id="bokaev-ayan"))
+    assert tab.evaluate("window.shared") == [{"title": title, "url": f"{SITE_URL}{page_path(locale, 'prosecutions')}#bokaev-ayan"}]
+    assert watch.foreign == [] and watch.errors == []
+    tab.context.close()
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_without_the_web_share_api_the_plain_links_open_from_the_keyboard_and_nothing_leaves_until_one_is_followed(
+        browser, base_url, locale):
+    tab, watch = section_tab(browser, base_url, locale, NO_WEB_SHARE)
+    heading = tab.locator("h2#bokaev-ayan")
+    expect(tab.locator("button.share-native")).to_have_count(0)
+    heading.get_by_role("button", name=STRINGS[locale]["share_copy_section"]).focus()
+    tab.keyboard.press("Tab")
+    summary = tab.locator("h2#bokaev-ayan + details.share-menu > summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_have_text(STRINGS[locale]["share"])
+    tab.keyboard.press("Enter")
+    links = tab.locator("h2#bokaev-ayan + details.share-menu a")
+    expect(links).to_have_text(["Telegram", "WhatsApp", STRINGS[locale]["share_email"]])
+    tab.keyboard.press("Tab")
+    expect(links.first).to_be_focused()
+    assert watch.foreign == []
+    with tab.expect_request(lambda request: request.url.startswith("https://t.me/share/url?")):
+        tab.keyboard.press("Enter")  # followed: now, and only now, the request leaves
+    tab.context.close()
+
+
+def test_without_scripts_the_share_links_are_there_with_their_words(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    for locale in LOCALES:
+        tab.goto(base_url + page_path(locale, "prosecutions"))
+        summary = tab.locator("h2#bokaev-ayan + details.share-menu > summary")
+        expect(summary).to_have_text(STRINGS[locale]["share"])
+        summary.click()
+        for words in ("Telegram", "WhatsApp", STRINGS[locale]["share_email"]):
+            expect(tab.locator("h2#bokaev-ayan + details.share-menu").get_by_role("link", name=words)).to_be_visible()
+        expect(tab.locator("button.share-native")).to_have_count(0)
+    context.close()
 
 
 # --- short addresses ----------------------------------------------------------------------------
