@@ -222,6 +222,81 @@ def test_short_addresses_need_fewer_modules_than_full_ones():
     assert brief.version < full.version
 
 
+# --- the share table, tidied ------------------------------------------------------------------------
+
+PHONE = {"width": 360, "height": 740}
+# 24 rows (6 pages, 18 sections), each a title of up to two lines over one line of 24-pixel targets:
+# about 80 pixels a row, so the open list stays within three phone screens (main's table: 12,985 px).
+PHONE_LIST_HEIGHT = 3 * PHONE["height"]
+WIDER_THAN_PHONE = """details => [...details.querySelectorAll("*")].filter(e => {
+  const box = e.getBoundingClientRect()
+  return box.width > 0 && (box.right > innerWidth || box.width > innerWidth)
+}).map(e => e.outerHTML.slice(0, 80))"""
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_on_a_phone_the_share_table_reads_as_a_list_of_sections_with_their_languages(browser, base_url, locale):
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    tab.goto(base_url + page_path(locale, "about"))
+    details = tab.locator("details.share-details")
+    details.locator("summary").click()
+    rows = tab.locator(".share-table tbody tr:not(.share-table__group)")
+    expect(rows.first.locator("th")).to_be_visible()
+    assert details.evaluate(WIDER_THAN_PHONE) == []
+    assert details.bounding_box()["height"] <= PHONE_LIST_HEIGHT
+    names = [language.name for language in LANGUAGES]
+    for index in (0, rows.count() - 1):  # per section its title, then its languages by name, on one line
+        links = rows.nth(index).locator("td a:visible")
+        assert [links.nth(i).inner_text() for i in range(links.count())] == names  # the words shown
+        assert len({round(links.nth(i).bounding_box()["y"]) for i in range(len(names))}) == 1
+    expect(tab.locator(".share-table :is(thead, img.share-qr, a.share-short):visible")).to_have_count(0)
+    context.close()
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """Each page's text as laid out (`pdftotext -layout`), its lines stripped, empty ones dropped."""
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return [[line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")[:-1]]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_pdfs_first_page_holds_the_title_and_the_start_of_the_text(site, locale):
+    first = flat(" ".join(pdf_pages(site / f"download/report-{locale}.pdf")[0]))
+    lead = soup_of(site, page_path(locale, "index")).select_one("article p.lead").get_text()
+    assert STRINGS[locale]["download_contents"] in first
+    assert next(l for l in LANGUAGES if l.locale == locale).site_name in first and flat(lead)[:60] in first
+
+
+def share_table_sheets(site: Path, locale: str) -> tuple[list[list[str]], int, int]:
+    """The PDF's pages, and the first and last page of its share table (its caption; its last code)."""
+    pages = pdf_pages(site / f"download/report-{locale}.pdf")
+    last_short = f"s/{locale}/{len(sections(site))}/"
+    start = next(n for n, lines in enumerate(pages) if STRINGS[locale]["share_caption"] in " ".join(lines))
+    return pages, start, next(n for n, lines in enumerate(pages) if any(last_short in line for line in lines))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_in_the_pdf_the_share_table_starts_a_page_under_its_heading(site, locale):
+    pages, start, end = share_table_sheets(site, locale)
+    heading = heading_words(soup_of(site, page_path(locale, "about")).find(id="share"))
+    assert pages[start][0] == heading and heading not in pages[start - 1], pages[start - 1][-3:]
+    assert end - start <= 8  # a few sections a sheet (main's: two)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_in_the_pdf_no_page_row_of_the_share_table_is_left_at_a_pages_foot(site, locale):
+    pages, start, end = share_table_sheets(site, locale)
+    groups = {flat(th.get_text()) for th in soup_of(site, page_path(locale, "about")).select("th.share-table__page")}
+    feet = {n + 1: lines[-2] for n, lines in enumerate(pages[start:end + 1], start=start)}  # the last is the page number
+    assert {n: foot for n, foot in feet.items() if foot in groups} == {}
+
+
 # --- dates and downloads on every page ------------------------------------------------------------
 
 @pytest.mark.parametrize("locale", LOCALES)

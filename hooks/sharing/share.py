@@ -136,7 +136,7 @@ def share_rows(pages: list[list[Translation]], config, locale: str, names: dict[
                 url = page_address(config, version.url) + f"#{section_id}"
                 short_url = page_address(config, short.path(version.locale, numbers[versions[0].url, section_id]))
                 language = names[version.locale]
-                links.append({"locale": version.locale, "url": url, "short": short_url,
+                links.append({"locale": version.locale, "language": language, "url": url, "short": short_url,
                               "copy_label": f"{strings['share_copy']}: {title} ({language})",
                               "qr": qr_code(short_url, f"{version.locale}-{page_name}-{section_id}", Path(config.site_dir)),
                               "qr_label": f"{strings['share_qr']}: {short_url}"})
