@@ -9,7 +9,7 @@ import io
 import re
 import subprocess
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import segno
@@ -85,12 +85,20 @@ def test_every_section_has_share_links_with_its_title_and_address_in_its_languag
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_the_offline_copy_shares_the_online_address(site, offline_site, locale):
+def test_the_offline_copys_share_links_carry_the_online_address(site, offline_site, locale):
     online = soup_of(site, page_path(locale, "prosecutions")).select(".share-menu a")
     offline = BeautifulSoup((offline_site / HOME[locale] / "prosecutions.html").read_text(encoding="utf-8"),
                             "lxml").select(".share-menu a")
     assert [a["href"] for a in offline] == [a["href"] for a in online] and len(online) >= 6
-    assert f"url={SITE_URL.replace(':', '%3A').replace('/', '%2F')}" in online[0]["href"]
+    assert f"url={quote(SITE_URL, safe='')}" in online[0]["href"]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_share_links_stay_out_of_search(site, locale):
+    """On every page, not in the search index: or every section would be found by "Telegram"."""
+    index = (site / HOME[locale] / "search/search_index.json").read_text(encoding="utf-8")
+    assert soup_of(site, page_path(locale, "prosecutions")).select('.share-menu a[href^="https://wa.me/"]')
+    assert "WhatsApp" not in index and STRINGS[locale]["share_email"] not in index
 
 
 WEB_SHARE = "navigator.share = async data => { window.shared = [...(window.shared || []), data] }"

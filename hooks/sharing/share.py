@@ -95,10 +95,12 @@ def share_targets(title: str, address: str, email: str) -> list[tuple[str, str]]
 
 
 def share_menu(title: str, address: str, strings: dict) -> str:
-    """The closed "Share" disclosure after a heading: plain links, never prefetched, no referrer."""
+    """The closed "Share" disclosure after a heading: plain links, no referrer, kept out of Material's
+    search index (`data-search-exclude`), where every section would match "Telegram"."""
     links = "".join(f'<li><a href="{html.escape(href, quote=True)}" rel="noreferrer">{html.escape(label)}</a></li>'
                     for label, href in share_targets(title, address, strings["share_email"]))
-    return f'<details class="share-menu"><summary>{html.escape(strings["share"])}</summary><ul>{links}</ul></details>'
+    return (f'<details class="share-menu" data-search-exclude><summary>{html.escape(strings["share"])}</summary>'
+            f'<ul>{links}</ul></details>')
 
 
 def section_controls(content: str, page_url: str, strings: dict) -> str:
