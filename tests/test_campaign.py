@@ -84,6 +84,19 @@ def test_every_section_has_share_links_with_its_title_and_address_in_its_languag
     assert count > len(pages) and failures == []
 
 
+def test_a_share_link_carries_every_sign_of_a_title_and_address_encoded():
+    """Signs that mean something in an address (&, +, %, ?, #) and spaces reach the messenger as written."""
+    from sharing import share
+    title, address = "«A & B» + 100% ?#", "https://e.org/ru/x/#a-b"
+    telegram, whatsapp, email = (href for _, href in share.share_targets(title, address, "E-mail"))
+    assert all(href.isascii() and " " not in href and "+" not in href for href in (telegram, whatsapp, email))
+    assert parse_qs(urlsplit(telegram).query) == {"url": [address], "text": [title]}
+    assert parse_qs(urlsplit(whatsapp).query) == {"text": [f"{title}\n{address}"]}
+    assert parse_qs(urlsplit(email).query) == {"subject": [title], "body": [address]}
+    assert share.section_title('<h2 id="a">«B» &amp; C<sup id="fnref:1"><a href="#fn:1">1</a></sup>'
+                               '<a class="headerlink" href="#a">&para;</a><button type="button"></button>') == "«B» & C"
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_offline_copys_share_links_carry_the_online_address(site, offline_site, locale):
     online = soup_of(site, page_path(locale, "prosecutions")).select(".share-menu a")
