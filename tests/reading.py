@@ -97,6 +97,11 @@ def problems(visit: Visit, base: str, seen: dict, menu_opened: dict | None, down
         fail(f"no visible word that search needs scripts, with a link to {single_file} (found {fallback})")
     if seen["needScripts"]:
         fail(f"controls that do nothing without scripts or SVG are shown: {seen['needScripts']}")
+    # Every section's share links, behind a visible word, each link with its words.
+    menu = {"words": strings["share"], "shown": True, "links": ["Telegram", "WhatsApp", strings["share_email"]]}
+    if seen["shareMenus"] != [menu] * seen["sections"]:
+        fail(f"not every one of the {seen['sections']} sections has its share links behind a visible "
+             f"{strings['share']!r}: {seen['shareMenus'][:2]}")
     # Never sideways.
     if seen["scrollWidth"] > seen["width"] or seen["wide"]:
         fail(f"the page is {seen['scrollWidth']} px wide: {seen['wide']}")

@@ -30,7 +30,7 @@
   const searchLink = document.querySelector('.md-header a[href="#search-fallback"]')
   const fallback = document.getElementById("search-fallback")
   // Controls that need a script to do anything, or an SVG icon to be seen.
-  const needScripts = ".share-copy, .md-header__button[for=__search], .md-search__form, [data-md-component=palette] label, .md-header .md-select > button"
+  const needScripts = ".share-copy, .share-native, .md-header__button[for=__search], .md-search__form, [data-md-component=palette] label, .md-header .md-select > button"
 
   return {
     url: location.href,
@@ -59,5 +59,11 @@
       shown: shown(fallback), words: words(fallback), links: [...fallback.querySelectorAll("a")].map(a => a.href),
     },
     footer: [...document.querySelectorAll(".md-footer a, .md-footer-meta")].map(words),
+    // Each section's share links (a closed <details> after its heading): its summary, its links' words.
+    sections: document.querySelectorAll("article :is(h2, h3, h4, h5, h6)[id]").length,
+    shareMenus: [...document.querySelectorAll("article details.share-menu")].map(menu => ({
+      words: words(menu.querySelector("summary")), shown: shown(menu.querySelector("summary")),
+      links: [...menu.querySelectorAll("a")].map(words),
+    })),
   }
 })()

@@ -1,18 +1,23 @@
-"""The campaign kit: short addresses for print (QR codes encode them), dates under every title,
-the language's downloads in every footer. In all three languages."""
+"""The campaign kit: each section handed to a messenger or the system's share sheet, short
+addresses for print (QR codes encode them), dates under every title, the language's downloads in
+every footer. In all three languages."""
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import subprocess
 from pathlib import Path
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import segno
+from browser import Watch
 from bs4 import BeautifulSoup
 from conftest import LANGUAGES, LOCALES, ROOT
 from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import expect
 
 import common
 from content import addresses, dates
@@ -37,6 +42,142 @@ def soup_of(site: Path, path: str) -> BeautifulSoup:
 def sections(site: Path) -> list[tuple[str, str]]:
     """(page name, section ID) of every `##` section, in nav order, from the default language."""
     return [(name, h2["id"]) for name in NAV for h2 in soup_of(site, page_path(LOCALES[0], name)).select("article h2[id]")]
+
+
+# --- share a section -----------------------------------------------------------------------------
+
+def heading_words(heading) -> str:
+    """A heading's text as a reader sees it: without its permalink sign, buttons or footnote marks."""
+    heading = copy.copy(heading)
+    for part in heading.select("a.headerlink, button, sup"):
+        part.decompose()
+    return heading.get_text().strip()
+
+
+def share_links(menu) -> dict[str, dict[str, list[str]]]:
+    """A share menu's links by their text: each target's decoded query (a mailto:'s too)."""
+    found = {}
+    for link in menu.select("a"):
+        href = link["href"]
+        assert href.isascii() and " " not in href, href  # percent-encoded whole
+        found[link.get_text(strip=True)] = {"target": [href.split("?")[0]],
+                                            **parse_qs(urlsplit(href).query, keep_blank_values=True)}
+    return found
+
+
+def test_every_section_has_share_links_with_its_title_and_address_in_its_language(pages):
+    """Telegram, WhatsApp and e-mail, each with the section's title and full online address."""
+    failures, count = [], 0
+    for page in pages:
+        for heading in page.soup().select("article :is(h2, h3, h4, h5, h6)[id]"):
+            count += 1
+            strings = STRINGS[page.locale]
+            title, url = heading_words(heading), f"{SITE_URL}{page.url}#{heading['id']}"
+            menu = heading.find_next_sibling()
+            expected = {"Telegram": {"target": ["https://t.me/share/url"], "url": [url], "text": [title]},
+                        "WhatsApp": {"target": ["https://wa.me/"], "text": [f"{title}\n{url}"]},
+                        strings["share_email"]: {"target": ["mailto:"], "subject": [title], "body": [url]}}
+            if menu is None or menu.name != "details" or "share-menu" not in menu["class"] \
+                    or menu.summary.get_text(strip=True) != strings["share"] or share_links(menu) != expected \
+                    or any(a.get("rel") != ["noreferrer"] for a in menu.select("a")):
+                failures.append((page.url, heading["id"], menu and share_links(menu)))
+    assert count > len(pages) and failures == []
+
+
+def test_a_share_link_carries_every_sign_of_a_title_and_address_encoded():
+    """Signs that mean something in an address (&, +, %, ?, #) and spaces reach the messenger as written."""
+    from sharing import share
+    title, address = "«A & B» + 100% ?#", "https://e.org/ru/x/#a-b"
+    telegram, whatsapp, email = (href for _, href in share.share_targets(title, address, "E-mail"))
+    assert all(href.isascii() and " " not in href and "+" not in href for href in (telegram, whatsapp, email))
+    assert parse_qs(urlsplit(telegram).query) == {"url": [address], "text": [title]}
+    assert parse_qs(urlsplit(whatsapp).query) == {"text": [f"{title}\n{address}"]}
+    assert parse_qs(urlsplit(email).query) == {"subject": [title], "body": [address]}
+    assert share.section_title('<h2 id="a">«B» &amp; C<sup id="fnref:1"><a href="#fn:1">1</a></sup>'
+                               '<a class="headerlink" href="#a">&para;</a><button type="button"></button>') == "«B» & C"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_offline_copys_share_links_carry_the_online_address(site, offline_site, locale):
+    online = soup_of(site, page_path(locale, "prosecutions")).select(".share-menu a")
+    offline = BeautifulSoup((offline_site / HOME[locale] / "prosecutions.html").read_text(encoding="utf-8"),
+                            "lxml").select(".share-menu a")
+    assert [a["href"] for a in offline] == [a["href"] for a in online] and len(online) >= 6
+    assert f"url={quote(SITE_URL, safe='')}" in online[0]["href"]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_share_links_stay_out_of_search(site, locale):
+    """On every page, not in the search index: or every section would be found by "Telegram"."""
+    index = (site / HOME[locale] / "search/search_index.json").read_text(encoding="utf-8")
+    assert soup_of(site, page_path(locale, "prosecutions")).select('.share-menu a[href^="https://wa.me/"]')
+    assert "WhatsApp" not in index and STRINGS[locale]["share_email"] not in index
+
+
+WEB_SHARE = "navigator.share = async data => { window.shared = [...(window.shared || []), data] }"
+NO_WEB_SHARE = "delete Navigator.prototype.share"
+
+
+def section_tab(browser, base_url: str, locale: str, script: str, **options):
+    """A tab on the prosecutions page with `script` run before the page's, and what it sends out."""
+    context = browser.new_context(**options)
+    context.add_init_script(script)
+    tab = context.new_page()
+    watch = Watch(tab, base_url.split("/sub/")[0])
+    tab.goto(base_url + page_path(locale, "prosecutions"))
+    return tab, watch
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_where_the_web_share_api_is_a_button_beside_the_copy_button_hands_it_the_section(site, browser, base_url, locale):
+    tab, watch = section_tab(browser, base_url, locale, WEB_SHARE)
+    heading = tab.locator("h2#bokaev-ayan")
+    expect(tab.locator("details.share-menu")).to_have_count(0)  # the plain links give way
+    heading.get_by_role("button", name=STRINGS[locale]["share_copy_section"]).focus()
+    tab.keyboard.press("Tab")
+    expect(heading.get_by_role("button", name=STRINGS[locale]["share"])).to_be_focused()
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("window.shared")
+    title = heading_words(soup_of(site, page_path(locale, "prosecutions")).find(id="bokaev-ayan"))
+    assert tab.evaluate("window.shared") == [{"title": title, "url": f"{SITE_URL}{page_path(locale, 'prosecutions')}#bokaev-ayan"}]
+    assert watch.foreign == [] and watch.errors == []
+    tab.context.close()
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_without_the_web_share_api_the_plain_links_open_from_the_keyboard_and_nothing_leaves_until_one_is_followed(
+        browser, base_url, locale):
+    tab, watch = section_tab(browser, base_url, locale, NO_WEB_SHARE)
+    heading = tab.locator("h2#bokaev-ayan")
+    expect(tab.locator("button.share-native")).to_have_count(0)
+    heading.get_by_role("button", name=STRINGS[locale]["share_copy_section"]).focus()
+    tab.keyboard.press("Tab")
+    summary = tab.locator("h2#bokaev-ayan + details.share-menu > summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_have_text(STRINGS[locale]["share"])
+    tab.keyboard.press("Enter")
+    links = tab.locator("h2#bokaev-ayan + details.share-menu a")
+    expect(links).to_have_text(["Telegram", "WhatsApp", STRINGS[locale]["share_email"]])
+    tab.keyboard.press("Tab")
+    expect(links.first).to_be_focused()
+    assert watch.foreign == []
+    with tab.expect_request(lambda request: request.url.startswith("https://t.me/share/url?")):
+        tab.keyboard.press("Enter")  # followed: now, and only now, the request leaves
+    tab.context.close()
+
+
+def test_without_scripts_the_share_links_are_there_with_their_words(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    for locale in LOCALES:
+        tab.goto(base_url + page_path(locale, "prosecutions"))
+        summary = tab.locator("h2#bokaev-ayan + details.share-menu > summary")
+        expect(summary).to_have_text(STRINGS[locale]["share"])
+        summary.click()
+        for words in ("Telegram", "WhatsApp", STRINGS[locale]["share_email"]):
+            expect(tab.locator("h2#bokaev-ayan + details.share-menu").get_by_role("link", name=words)).to_be_visible()
+        expect(tab.locator("button.share-native")).to_have_count(0)
+    context.close()
 
 
 # --- short addresses ----------------------------------------------------------------------------
@@ -100,6 +241,81 @@ def test_short_addresses_need_fewer_modules_than_full_ones():
     full = segno.make(f"{SITE_URL}ru/prosecutions/#bokaev-ayan", error="m", micro=False)
     brief = segno.make(f"{SITE_URL}s/ru/12/", error="m", micro=False)
     assert brief.version < full.version
+
+
+# --- the share table, tidied ------------------------------------------------------------------------
+
+PHONE = {"width": 360, "height": 740}
+# 24 rows (6 pages, 18 sections), each a title of up to two lines over one line of 24-pixel targets:
+# about 80 pixels a row, so the open list stays within three phone screens (main's table: 12,985 px).
+PHONE_LIST_HEIGHT = 3 * PHONE["height"]
+WIDER_THAN_PHONE = """details => [...details.querySelectorAll("*")].filter(e => {
+  const box = e.getBoundingClientRect()
+  return box.width > 0 && (box.right > innerWidth || box.width > innerWidth)
+}).map(e => e.outerHTML.slice(0, 80))"""
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_on_a_phone_the_share_table_reads_as_a_list_of_sections_with_their_languages(browser, base_url, locale):
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    tab.goto(base_url + page_path(locale, "about"))
+    details = tab.locator("details.share-details")
+    details.locator("summary").click()
+    rows = tab.locator(".share-table tbody tr:not(.share-table__group)")
+    expect(rows.first.locator("th")).to_be_visible()
+    assert details.evaluate(WIDER_THAN_PHONE) == []
+    assert details.bounding_box()["height"] <= PHONE_LIST_HEIGHT
+    names = [language.name for language in LANGUAGES]
+    for index in (0, rows.count() - 1):  # per section its title, then its languages by name, on one line
+        links = rows.nth(index).locator("td a:visible")
+        assert [links.nth(i).inner_text() for i in range(links.count())] == names  # the words shown
+        assert len({round(links.nth(i).bounding_box()["y"]) for i in range(len(names))}) == 1
+    expect(tab.locator(".share-table :is(thead, img.share-qr, a.share-short):visible")).to_have_count(0)
+    context.close()
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """Each page's text as laid out (`pdftotext -layout`), its lines stripped, empty ones dropped."""
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return [[line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")[:-1]]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_pdfs_first_page_holds_the_title_and_the_start_of_the_text(site, locale):
+    first = flat(" ".join(pdf_pages(site / f"download/report-{locale}.pdf")[0]))
+    lead = soup_of(site, page_path(locale, "index")).select_one("article p.lead").get_text()
+    assert STRINGS[locale]["download_contents"] in first
+    assert next(l for l in LANGUAGES if l.locale == locale).site_name in first and flat(lead)[:60] in first
+
+
+def share_table_sheets(site: Path, locale: str) -> tuple[list[list[str]], int, int]:
+    """The PDF's pages, and the first and last page of its share table (its caption; its last code)."""
+    pages = pdf_pages(site / f"download/report-{locale}.pdf")
+    last_short = f"s/{locale}/{len(sections(site))}/"
+    start = next(n for n, lines in enumerate(pages) if STRINGS[locale]["share_caption"] in " ".join(lines))
+    return pages, start, next(n for n, lines in enumerate(pages) if any(last_short in line for line in lines))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_in_the_pdf_the_share_table_starts_a_page_under_its_heading(site, locale):
+    pages, start, end = share_table_sheets(site, locale)
+    heading = heading_words(soup_of(site, page_path(locale, "about")).find(id="share"))
+    assert pages[start][0] == heading and heading not in pages[start - 1], pages[start - 1][-3:]
+    assert end - start <= 8  # a few sections a sheet (main's: two)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_in_the_pdf_no_page_row_of_the_share_table_is_left_at_a_pages_foot(site, locale):
+    pages, start, end = share_table_sheets(site, locale)
+    groups = {flat(th.get_text()) for th in soup_of(site, page_path(locale, "about")).select("th.share-table__page")}
+    feet = {n + 1: lines[-2] for n, lines in enumerate(pages[start:end + 1], start=start)}  # the last is the page number
+    assert {n: foot for n, foot in feet.items() if foot in groups} == {}
 
 
 # --- dates and downloads on every page ------------------------------------------------------------

@@ -134,12 +134,12 @@ def test_every_section_of_the_article_names_who_speaks_in_it_in_every_language(p
 
 
 def test_leads_are_the_sites_own_and_stand_first_in_the_same_sections_in_every_language(pages):
-    """A lead is a paragraph of its own right after the heading, all in italics (so also in the downloads,
-    which have their own stylesheets), ending with a colon, in every language or none."""
+    """A lead is a paragraph of its own right after the heading (and its share links), all in italics (so
+    also in the downloads, which have their own stylesheets), ending with a colon, in every language or none."""
     leads, failures = {}, []
     for page in pages:
         for note in content(page).select(f"p.{sources.LEAD_NOTE}"):
-            heading = note.find_previous_sibling()
+            heading = note.find_previous_sibling(lambda tag: "share-menu" not in tag.get("class", []))
             text = note.get_text()
             if not re.fullmatch(r"h[2-6]", heading.name) or note.em is None or note.em.get_text() != text or not text.endswith(":"):
                 failures.append((page.url, str(note)))
@@ -159,7 +159,7 @@ def test_the_about_pages_say_that_the_leads_are_the_sites(pages):
     failures = []
     for page in (p for p in pages if p.name == "about"):
         lead = next(p for p in pages if (p.locale, p.name) == (page.locale, "prosecutions"))
-        example = content(lead).select_one(f"#surveillance + p.{sources.LEAD_NOTE}").get_text()
+        example = content(lead).select_one(f"#surveillance + details.share-menu + p.{sources.LEAD_NOTE}").get_text()
         if example not in sources.section_texts(str(content(page)))["corrections"]:
             failures.append(page.locale)
     assert failures == []

@@ -30,7 +30,8 @@ def _class(name: str) -> str:
 
 # What the site adds to a page that a file does not need.
 DROPPED = " | ".join([".//script", ".//button", ".//form", ".//*[@data-md-component]",
-                      *(f".//*[{_class(name)}]" for name in ("headerlink", "md-content__button", "md-source-file"))])
+                      *(f".//*[{_class(name)}]" for name in ("headerlink", "md-content__button", "md-source-file", "share-menu",
+                                                                     "language-links"))])
 
 
 @dataclass

@@ -5,6 +5,14 @@ Every section heading (`##`-`######`, all with explicit IDs: hooks/sources.py) g
 `site_url`) for overrides/assets/javascripts/share.js, which copies it and confirms in the
 page's language (`extra.strings` in mkdocs.yml) through one status line per page.
 
+After the heading, a closed `<details>` "Share" holds plain links that hand the section's title
+and address to Telegram, WhatsApp and e-mail: written here, so they work without scripts (Tor
+Browser's Safest level) and load nothing until followed. Where the browser has the Web Share
+API, share.js puts a share button beside the copy button instead, fed from the Telegram link's
+own parameters. Both share the section's full online address, as the copy button does: a
+messenger shows its preview card, and the reader sees where it leads (the short addresses are
+for paper).
+
 The `<!-- share-table -->` marker (the `share` section of the about pages) becomes a table
 of every `##` section of every page, in nav order, in every language: absolute link, copy
 button and QR code of the section's short address (hooks/sharing/short.py: `s/kk/3/`), printed
@@ -20,6 +28,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import segno
 from mkdocs.utils import get_relative_url
@@ -70,22 +79,50 @@ def qr_code(url: str, name: str, site: Path) -> dict:
     return {"path": path, "width": width, "height": height}
 
 
-def copy_buttons(content: str, page_url: str, label: str) -> str:
-    """After each section heading's permalink, a button that copies the section's absolute address."""
-    escaped = html.escape(label, quote=True)
+def section_title(heading_html: str) -> str:
+    """A heading's words as a reader sees them: without its permalink, copy button or footnote marks."""
+    words = re.sub(r'<(a class="headerlink"|button|sup)[\s>].*?</(?:a|button|sup)>', "", heading_html, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", words)).strip()
 
-    def add_button(match: re.Match) -> str:
-        address = html.escape(f"{page_url}#{match.group(3)}", quote=True)
-        return (f'{match.group(1)}<button type="button" class="share-copy" data-share-url="{address}" '
-                f'aria-label="{escaped}" title="{escaped}"></button>{match.group(4)}')
 
-    return HEADING.sub(add_button, content)
+def share_targets(title: str, address: str, email: str) -> list[tuple[str, str]]:
+    """(label, href) of each place a section can be handed to, with its title and address
+    percent-encoded whole (spaces as %20, which mailto: needs, not +)."""
+    text, url = quote(title, safe=""), quote(address, safe="")
+    return [("Telegram", f"https://t.me/share/url?url={url}&text={text}"),
+            ("WhatsApp", f"https://wa.me/?text={text}%0A{url}"),
+            (email, f"mailto:?subject={text}&body={url}")]
+
+
+def share_menu(title: str, address: str, strings: dict) -> str:
+    """The closed "Share" disclosure after a heading: plain links, no referrer, kept out of Material's
+    search index (`data-search-exclude`), where every section would match "Telegram"."""
+    links = "".join(f'<li><a href="{html.escape(href, quote=True)}" rel="noreferrer">{html.escape(label)}</a></li>'
+                    for label, href in share_targets(title, address, strings["share_email"]))
+    return (f'<details class="share-menu" data-search-exclude><summary>{html.escape(strings["share"])}</summary>'
+            f'<ul>{links}</ul></details>')
+
+
+def section_controls(content: str, page_url: str, strings: dict) -> str:
+    """After each section heading's permalink, a button that copies the section's absolute
+    address; after the heading, its share links."""
+    escaped = html.escape(strings["share_copy_section"], quote=True)
+
+    def add_controls(match: re.Match) -> str:
+        address = f"{page_url}#{match.group(3)}"
+        button = (f'<button type="button" class="share-copy" data-share-url="{html.escape(address, quote=True)}" '
+                  f'aria-label="{escaped}" title="{escaped}"></button>')
+        return (f"{match.group(1)}{button}{match.group(4)}"
+                + share_menu(section_title(match.group(1)), address, strings))
+
+    return HEADING.sub(add_controls, content)
 
 
 def status_line(strings: dict) -> str:
-    """Where share.js confirms a copy, in the page's language."""
-    copied, failed = (html.escape(strings[key], quote=True) for key in ("share_copied", "share_copy_failed"))
-    return f'<p class="share-status" role="status" data-copied="{copied}" data-failed="{failed}"></p>'
+    """Where share.js confirms a copy, in the page's language; it also names the share buttons it adds."""
+    copied, failed, share = (html.escape(strings[key], quote=True) for key in ("share_copied", "share_copy_failed", "share"))
+    return (f'<p class="share-status" role="status" data-copied="{copied}" data-failed="{failed}" '
+            f'data-share="{share}"></p>')
 
 
 def share_rows(pages: list[list[Translation]], config, locale: str, names: dict[str, str], strings: dict) -> list[dict]:
@@ -101,7 +138,7 @@ def share_rows(pages: list[list[Translation]], config, locale: str, names: dict[
                 url = page_address(config, version.url) + f"#{section_id}"
                 short_url = page_address(config, short.path(version.locale, numbers[versions[0].url, section_id]))
                 language = names[version.locale]
-                links.append({"locale": version.locale, "url": url, "short": short_url,
+                links.append({"locale": version.locale, "language": language, "url": url, "short": short_url,
                               "copy_label": f"{strings['share_copy']}: {title} ({language})",
                               "qr": qr_code(short_url, f"{version.locale}-{page_name}-{section_id}", Path(config.site_dir)),
                               "qr_label": f"{strings['share_qr']}: {short_url}"})
@@ -120,4 +157,4 @@ def add_share_links(content: str, page, config, nav: list[list[Translation]]) ->
             rows=share_rows(nav, config, common.current(config).locale, names, strings),
             languages=languages, strings=strings, root=get_relative_url(".", page.url))
         content = content.replace(MARKER, table)
-    return copy_buttons(content, page.canonical_url, strings["share_copy_section"]) + status_line(strings)
+    return section_controls(content, page.canonical_url, strings) + status_line(strings)

@@ -1,11 +1,28 @@
-// Copy-link buttons (hooks/share.py): a click copies the button's absolute address and the
+// Copy-link buttons (hooks/sharing/share.py): a click copies the button's absolute address and the
 // page's status line confirms it in the page's language, for eyes and screen readers alike.
 const status = document.querySelector(".share-status")
 let clearing
 
-document.addEventListener("click", async event => {
-  const button = event.target instanceof Element && event.target.closest("button[data-share-url]")
-  if (!button || !status) return
+// Where the browser has the Web Share API, each section's plain share links (a closed <details>
+// after its heading, written by the build) give way to one button beside its copy button, which
+// hands the section's title and address, read from the section's Telegram link, to the system's
+// share sheet. Elsewhere, and without scripts, the links stay.
+if (navigator.share && status) {
+  for (const menu of document.querySelectorAll("details.share-menu")) {
+    const shared = new URL(menu.querySelector("a").href).searchParams
+    const button = document.createElement("button")
+    button.type = "button"
+    button.className = "share-native"
+    button.title = status.dataset.share
+    button.setAttribute("aria-label", status.dataset.share)
+    button.dataset.shareTitle = shared.get("text")
+    button.dataset.shareAddress = shared.get("url")
+    menu.previousElementSibling.append(button)
+    menu.remove()
+  }
+}
+
+async function copy(button) {
   try {
     await navigator.clipboard.writeText(button.dataset.shareUrl)
     status.textContent = status.dataset.copied
@@ -14,6 +31,13 @@ document.addEventListener("click", async event => {
   }
   clearTimeout(clearing)
   clearing = setTimeout(() => { status.textContent = "" }, 4000)
+}
+
+document.addEventListener("click", event => {
+  const button = event.target instanceof Element && event.target.closest("button[data-share-url], button.share-native")
+  if (!button || !status) return
+  if (button.dataset.shareUrl) copy(button)
+  else navigator.share({ title: button.dataset.shareTitle, url: button.dataset.shareAddress }).catch(() => {})  // closed by the reader
 })
 
 // The share table stays closed on screen (its QR codes load when opened), and opens for print.
