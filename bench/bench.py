@@ -4,7 +4,8 @@ Builds the site twice (the bare online site, with no downloads, then the whole `
 the downloads step and the site that lists them), runs the test suite once and times it,
 serves site/ on loopback as a real host would (precompressed .gz sent with Content-Encoding),
 runs Lighthouse (mobile preset, Debian's Chromium) on a page of each type in each language and on
-the 404 page, times searches in each language in the real search box, and prints one table per
+the 404 page, weighs every page's first view against the 60 kB budget (flagging each page over it),
+times searches in each language in the real search box, and prints one table per
 concern; the same tables go to bench/latest.md, so that a change's effect shows in review.
 """
 
@@ -25,7 +26,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from browser import CHROMIUM, CHROMIUM_ARGS, HOME, chromium, search  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS, HOME, InFlight, chromium, search  # noqa: E402
+from tour import on_the_wire  # noqa: E402
+
+FIRST_VIEW_BUDGET = 60 * 1024  # bytes: every page's first view, gzip (the project's promise)
 
 SITE = ROOT / "site"
 PAGES = {"home": "", "topic": "prosecutions/", "about": "about/"}
@@ -105,6 +109,28 @@ def page_figures(url: str) -> list:
     return [s["performance"], s["accessibility"], s["best-practices"], s["seo"], kb(result["bytes"]),
             result["requests"], f"{result['fcp'] / 1000:.2f} s", f"{result['tbt']:.0f} ms", f"{result['lcp'] / 1000:.2f} s",
             f"{worst['scores']['performance']}, {worst['tbt']:.0f} ms", f"{max(r['tbt'] for r in runs):.0f} ms"]
+
+
+def first_views(base: str) -> list[list]:
+    """Every page of every language, loaded once in Chromium: the gzip bytes of the page and all it
+    loads before `load` (as tests/tour.py counts them), against FIRST_VIEW_BUDGET."""
+    names = sorted(p.stem for p in (ROOT / "docs" / next(iter(HOME))).glob("*.md"))
+    rows = []
+    with chromium() as browser:
+        context = browser.new_context()
+        flight, tab = InFlight(context), context.new_page()
+        requests: list[str] = []
+        context.on("request", lambda request: requests.append(request.url))
+        for locale, home in HOME.items():
+            for name in names:
+                path = home + ("" if name == "index" else f"{name}/")
+                requests.clear()
+                tab.goto(base + path, wait_until="load")
+                flight.settle(tab)
+                weight = on_the_wire(SITE, "/", [u for u in requests if u.startswith(base)])
+                rows.append([path or "./", f"{weight:,}", f"{FIRST_VIEW_BUDGET - weight:,}",
+                             "**over 60 kB**" if weight > FIRST_VIEW_BUDGET else "within"])
+    return rows
 
 
 # A fixed list of queries, of every kind the search issue names, in each language.
@@ -197,6 +223,7 @@ def main() -> None:
     # Lighthouse refuses a 404 status: the pages themselves.
     addresses.update({f"{locale} 404": home + "404.html" for locale, home in HOME.items()})
     pages = [[name, *page_figures(base + path)] for name, path in addresses.items()]
+    weights = first_views(base)
     searches = search_times(base)
     server.shutdown()
     downloads = [*sorted((SITE / "download").iterdir()), ROOT / "dist/site.car"]
@@ -205,6 +232,8 @@ def main() -> None:
         f"## Pages (Lighthouse, served with gzip; the median of {RUNS} runs by first contentful paint)",
         table(["page", "performance", "accessibility", "best practices", "SEO", "on the wire", "requests", "FCP", "TBT",
                "LCP", "worst run (performance, its TBT)", "longest TBT"], pages),
+        f"## First view of every page (gzip bytes before `load`; budget {FIRST_VIEW_BUDGET:,} bytes, 60 kB)",
+        table(["page", "bytes", "left", "budget"], weights),
         "## Search",
         table(["language", "index", "index (gzip)", "first results (open page, open search, type)", "queries",
                "median query", "worst query"],
@@ -221,6 +250,8 @@ def main() -> None:
     ]) + "\n"
     (ROOT / "bench/latest.md").write_text(report, encoding="utf-8")
     print(report)
+    if over := [row[0] for row in weights if row[3] != "within"]:
+        print(f"First view over 60 kB: {', '.join(over)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,11 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme: Material's scheme
 SEARCH = ("search_index.json", "/workers/search.", "/lunr/")
 LATER = (*SEARCH, "/assets/qr/")  # what waits until the reader opens search or the share table
-FIRST_VIEW_BYTES = 100_000
+# The first view's bytes from a gzip host (the page and all it loads before `load`). The promise is
+# 60 kB (61,440 bytes), which `make bench` checks on every page and flags; this test's bound is a
+# little above it, as tests hold generous bounds: a page that carries a heavy table beside its text
+# (the about pages before the share table had its own page: 62,996-64,538) fails here.
+FIRST_VIEW_BYTES = 62_000
 MATERIAL_PREFERENCES = {"__palette"}  # Material's own local-storage keys, after the scope path
 RECORD_VIOLATIONS = """
 window.__violations = [];
