@@ -32,7 +32,7 @@ from tour import on_the_wire  # noqa: E402
 FIRST_VIEW_BUDGET = 60 * 1024  # bytes: every page's first view, gzip (the project's promise)
 
 SITE = ROOT / "site"
-PAGES = {"home": "", "topic": "prosecutions/", "about": "about/"}
+PAGES = {"home": "", "topic": "prosecutions/", "about": "about/", "links": "links/"}
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 RUNS = 5  # Lighthouse runs per page: one run varies with the machine's load
 
@@ -195,7 +195,7 @@ def qr_versions() -> list[list]:
     from bs4 import BeautifulSoup
     rows = []
     for locale, home in HOME.items():
-        soup = BeautifulSoup((SITE / home / "about/index.html").read_text(encoding="utf-8"), "lxml")
+        soup = BeautifulSoup((SITE / home / "links/index.html").read_text(encoding="utf-8"), "lxml")
         cells = soup.select("table.share-table tbody td")
         for kind, pick in (("full", lambda c: c.a["href"]), ("short", lambda c: c.select_one("a.share-short")["href"])):
             codes = [segno.make(pick(c), error="m", micro=False) for c in cells]

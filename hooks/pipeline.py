@@ -132,6 +132,7 @@ def on_env(env, config, files):
         sources.refuse_lost_lines(_build.kazakh_sections, Path(config.config_file_path).parent)
     scripts.template_globals(env, config)
     env.globals["if_blocked"] = elsewhere.footer_link(files, common.current(config).locale)
+    env.globals["share_page"] = share.table_page(files, common.current(config).locale)
     env.globals["footer_downloads"] = listing.footer_links(config, common.current(config).locale)
     env.globals["search_fallback"] = fallback.whole_site(files, config, _build.offline)
     return env

@@ -21,11 +21,12 @@ from playwright.sync_api import expect
 
 import common
 from content import addresses, dates
-from sharing import short
+from sharing import share, short
 
 CONFIG = yaml_load((ROOT / "mkdocs.yml").open(encoding="utf-8"))
 SITE_URL = CONFIG["site_url"]
 NAV = [Path(name).stem for name in CONFIG["nav"]]
+TABLE = Path(share.PAGE).stem  # the share table's page: "links"
 STRINGS = {language.locale: language.strings for language in LANGUAGES}
 HOME = {language.locale: language.home for language in LANGUAGES}
 EDITION = common.edition_date()
@@ -221,7 +222,7 @@ def test_a_short_address_page_leads_with_a_refresh_and_a_plain_link():
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_share_tables_qr_codes_encode_the_short_address_printed_beneath(site, locale):
-    table = soup_of(site, page_path(locale, "about")).select_one("table.share-table")
+    table = soup_of(site, page_path(locale, TABLE)).select_one("table.share-table")
     cells = table.select("tbody td")
     assert len(cells) == len(sections(site)) * len(LOCALES)
     for index, cell in enumerate(cells):
@@ -230,7 +231,7 @@ def test_the_share_tables_qr_codes_encode_the_short_address_printed_beneath(site
         assert shown["href"] == shown.get_text(strip=True) == f"{SITE_URL}s/{language}/{number}/"
         assert cell.img["alt"].endswith(shown["href"])
     for cell in (cells[0], cells[len(cells) // 2], cells[-1]):  # each SVG is segno's code of the short address
-        svg = (site / HOME[locale] / "about" / cell.img["src"]).resolve().read_bytes()
+        svg = (site / HOME[locale] / TABLE / cell.img["src"]).resolve().read_bytes()
         made = io.BytesIO()
         segno.make(cell.select_one("a.share-short")["href"], error="m", micro=False).save(
             made, kind="svg", border=4, omitsize=True, dark="#000", light="#fff", xmldecl=False)
@@ -259,7 +260,7 @@ WIDER_THAN_PHONE = """details => [...details.querySelectorAll("*")].filter(e => 
 def test_on_a_phone_the_share_table_reads_as_a_list_of_sections_with_their_languages(browser, base_url, locale):
     context = browser.new_context(viewport=PHONE)
     tab = context.new_page()
-    tab.goto(base_url + page_path(locale, "about"))
+    tab.goto(base_url + page_path(locale, TABLE))
     details = tab.locator("details.share-details")
     details.locator("summary").click()
     rows = tab.locator(".share-table tbody tr:not(.share-table__group)")
@@ -305,7 +306,7 @@ def share_table_sheets(site: Path, locale: str) -> tuple[list[list[str]], int, i
 @pytest.mark.parametrize("locale", LOCALES)
 def test_in_the_pdf_the_share_table_starts_a_page_under_its_heading(site, locale):
     pages, start, end = share_table_sheets(site, locale)
-    heading = heading_words(soup_of(site, page_path(locale, "about")).find(id="share"))
+    heading = heading_words(soup_of(site, page_path(locale, TABLE)).select_one("article h1"))  # the page's title
     assert pages[start][0] == heading and heading not in pages[start - 1], pages[start - 1][-3:]
     assert end - start <= 8  # a few sections a sheet (main's: two)
 
@@ -313,7 +314,7 @@ def test_in_the_pdf_the_share_table_starts_a_page_under_its_heading(site, locale
 @pytest.mark.parametrize("locale", LOCALES)
 def test_in_the_pdf_no_page_row_of_the_share_table_is_left_at_a_pages_foot(site, locale):
     pages, start, end = share_table_sheets(site, locale)
-    groups = {flat(th.get_text()) for th in soup_of(site, page_path(locale, "about")).select("th.share-table__page")}
+    groups = {flat(th.get_text()) for th in soup_of(site, page_path(locale, TABLE)).select("th.share-table__page")}
     feet = {n + 1: lines[-2] for n, lines in enumerate(pages[start:end + 1], start=start)}  # the last is the page number
     assert {n: foot for n, foot in feet.items() if foot in groups} == {}
 
@@ -352,11 +353,11 @@ def test_every_pages_footer_links_the_languages_pdf_and_single_file_html(site, l
 # --- the flyer ------------------------------------------------------------------------------------
 
 def topic_pages(locale: str) -> list[tuple[str, str]]:
-    """(title, description) of the topic pages: every page of the nav but the home and about pages."""
+    """(title, description) of the topic pages: every page of the nav but the home, about and links pages."""
     from content.sources import read_page
     docs = ROOT / "docs" / locale
     return [(meta["title"], meta["description"]) for meta in
-            (read_page(docs / f"{name}.md", docs).meta for name in NAV if name not in ("index", "about"))]
+            (read_page(docs / f"{name}.md", docs).meta for name in NAV if name not in ("index", "about", TABLE))]
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -428,7 +429,7 @@ def printed(browser, url: str, pdf: Path) -> list[str]:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_a_printed_page_has_no_navigation_or_buttons_and_its_address_and_date_on_every_sheet(browser, base_url, tmp_path, locale):
     strings = STRINGS[locale]
-    for name in ("about", "prosecutions"):
+    for name in ("about", TABLE, "prosecutions"):
         pages = printed(browser, base_url + page_path(locale, name), tmp_path / f"{locale}-{name}.pdf")
         address = f"{SITE_URL}{page_path(locale, name)}"
         edition = f"{strings['download_edition']}: {dates.human(EDITION, strings)}"
@@ -442,5 +443,6 @@ def test_a_printed_page_has_no_navigation_or_buttons_and_its_address_and_date_on
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_a_printed_page_has_no_near_empty_sheet(browser, base_url, tmp_path, locale):
-    pages = printed(browser, base_url + page_path(locale, "about"), tmp_path / "about.pdf")
-    assert [len(text.split()) for text in pages[:-1] if len(text.split()) <= 40] == []
+    for name in ("about", TABLE):
+        pages = printed(browser, base_url + page_path(locale, name), tmp_path / f"{name}.pdf")
+        assert [len(text.split()) for text in pages[:-1] if len(text.split()) <= 40] == [], name

@@ -227,7 +227,8 @@ def test_an_address_with_words_to_highlight_highlights_them_on_arrival(access, r
 @pytest.mark.parametrize("access", BOTH)
 def test_walls_of_addresses_are_not_searched(results, access, locale, query):
     links = [unquote(link) for link in seen(results, locale, query)["links"]]
-    assert [link for link in links if re.search(r"#(share|downloads)$", link)] == []
+    # the downloads table's section, and the share table's page (links/) or its old section (#share)
+    assert [link for link in links if re.search(r"#(share|downloads)$|/links(/|\.html)(\?[^#]*)?(#.*)?$", link)] == []
 
 
 @pytest.mark.parametrize("locale, query, section", AROUND_ADDRESSES)

@@ -17,11 +17,12 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from content import addresses
-from sharing import cards
+from sharing import cards, share
 
 CONFIG = yaml_load((ROOT / "mkdocs.yml").open(encoding="utf-8"))
 SITE_URL = CONFIG["site_url"]
 NAV = [Path(name).stem for name in CONFIG["nav"]]
+TABLE = Path(share.PAGE).stem  # the share table's page, in every language: "links"
 I18N = next(p["i18n"] for p in CONFIG["plugins"] if isinstance(p, dict) and "i18n" in p)
 STRINGS = {l["locale"]: (l.get("extra") or {}).get("strings") or CONFIG["extra"]["strings"] for l in I18N["languages"]}
 OG_LOCALES = {language.locale: language.og_locale for language in LANGUAGES}
@@ -125,7 +126,7 @@ def test_the_share_table_links_every_section_in_every_language_in_nav_order(page
     expected = [f"{SITE_URL}{address(l, name)}#{section}" for name, section in sections for l in LOCALES]
     failures = []
     for locale in LOCALES:
-        table = by_address[(locale, "about")].soup().select_one("#share ~ details.share-details:not([open]) table.share-table")
+        table = by_address[(locale, TABLE)].soup().select_one("article details.share-details:not([open]) table.share-table")
         cells = table.select("tbody td")
         links = [cell.a["href"] for cell in cells]
         if links != expected:
@@ -142,14 +143,34 @@ def test_the_share_table_links_every_section_in_every_language_in_nav_order(page
     assert failures == []
 
 
+def test_the_share_table_has_a_page_of_its_own_last_in_the_nav_linked_from_the_about_page_and_every_footer(pages):
+    """The about pages keep their `share` section (a published address), which now links the table's
+    page in its language; every page's footer links it too; no other page carries the table."""
+    assert NAV[-1] == TABLE and (ROOT / "docs" / LOCALES[0] / share.PAGE).is_file()
+    failures = []
+    for page in pages:
+        soup = page.soup()
+        target = (page.site / address(page.locale, TABLE)).resolve()
+        footer = soup.select_one(".md-footer-meta .md-copyright a.footer-links")
+        if footer is None or (page.path.parent / footer["href"]).resolve() != target:
+            failures.append((page.url, "footer", footer))
+        if (soup.select_one("table.share-table") is not None) != (page.name == TABLE):
+            failures.append((page.url, "table"))
+        if page.name == "about":
+            links = soup.select_one("h2#share").find_next_sibling("p").select("a[href]")
+            if [(page.path.parent / a["href"]).resolve() for a in links] != [target]:
+                failures.append((page.url, "share section", links))
+    assert failures == []
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_offline_copy_shares_the_online_addresses(site, offline_site, locale):
     """A campaigner copying a link from the unzipped download gets the address published online."""
-    online = BeautifulSoup((site / address(locale, "about") / "index.html").read_text(encoding="utf-8"), "lxml")
-    offline = BeautifulSoup((offline_site / ("" if locale == LOCALES[0] else f"{locale}/") / "about.html")
+    online = BeautifulSoup((site / address(locale, TABLE) / "index.html").read_text(encoding="utf-8"), "lxml")
+    offline = BeautifulSoup((offline_site / ("" if locale == LOCALES[0] else f"{locale}/") / f"{TABLE}.html")
                             .read_text(encoding="utf-8"), "lxml")
     for soup in (online, offline):
-        assert soup.find("link", rel="canonical")["href"] == SITE_URL + address(locale, "about")
+        assert soup.find("link", rel="canonical")["href"] == SITE_URL + address(locale, TABLE)
     shared = [[tag["data-share-url"] for tag in soup.select("[data-share-url]")] for soup in (online, offline)]
     assert shared[0] == shared[1] and len(shared[0]) > 10
     assert [tag["href"] for tag in offline.select("link[hreflang]")] == [tag["href"] for tag in online.select("link[hreflang]")]
@@ -166,7 +187,7 @@ def test_a_copy_button_copies_the_section_address_and_confirms_in_the_page_langu
     expect(tab.get_by_role("status")).to_have_text(STRINGS[locale]["share_copied"])
     assert tab.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}{address(locale, 'prosecutions')}#bokaev-ayan"
 
-    tab.goto(base_url + address(locale, "about"))
+    tab.goto(base_url + address(locale, TABLE))
     tab.get_by_text(STRINGS[locale]["share_open"]).click()
     cell = tab.locator(".share-table td").last
     cell.get_by_role("button").click()
@@ -179,7 +200,7 @@ def test_a_copy_button_copies_the_section_address_and_confirms_in_the_page_langu
 def test_share_table_qr_codes_decode_to_the_short_address_beneath_them(browser, base_url, tmp_path, locale):
     context = browser.new_context(device_scale_factor=2)
     tab = context.new_page()
-    tab.goto(base_url + address(locale, "about"))
+    tab.goto(base_url + address(locale, TABLE))
     tab.get_by_text(STRINGS[locale]["share_open"]).click()
     cells = tab.locator(".share-table td")
     for index in (0, cells.count() // 2, cells.count() - 1):

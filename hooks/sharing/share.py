@@ -13,12 +13,15 @@ own parameters. Both share the section's full online address, as the copy button
 messenger shows its preview card, and the reader sees where it leads (the short addresses are
 for paper).
 
-The `<!-- share-table -->` marker (the `share` section of the about pages) becomes a table
-of every `##` section of every page, in nav order, in every language: absolute link, copy
-button and QR code of the section's short address (hooks/sharing/short.py: `s/kk/3/`), printed
-beneath it. It is rendered by
+The `<!-- share-table -->` marker (on the page of its own, `links.md` in each language, last in
+the nav; the about pages' `share` section links it) becomes a table of every `##` section of
+every page, in nav order, in every language: absolute link, copy button and QR code of the
+section's short address (hooks/sharing/short.py: `s/kk/3/`), printed beneath it. A page without
+`##` sections (that page itself) has no row. It is rendered by
 overrides/partials/share-table.html from the data computed here. The QR codes are SVG files
-(segno) under assets/qr/, written while the page is rendered, loaded lazily: the about page's first view stays light.
+(segno) under assets/qr/, written while the page is rendered, loaded lazily. The table has a
+page of its own so that no page's first view carries it beside other heavy content (the about
+pages' downloads table): every page's first view stays within 60 kB (tests/tour.py).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from content.sources import EXPLICIT_ID, read_page
 from sharing import short
 
 MARKER = "<!-- share-table -->"
+PAGE = "links.md"  # the page of the share table, in each language's folder: linked from every footer
 HEADING = re.compile(r'(<h([2-6]) id="([^"]+)"[^>]*>.*?)(</h\2>)', re.S)
 
 
@@ -128,7 +132,7 @@ def status_line(strings: dict) -> str:
 def share_rows(pages: list[list[Translation]], config, locale: str, names: dict[str, str], strings: dict) -> list[dict]:
     """Per page (in nav order): its title in `locale`, and per section its title and one link per language."""
     rows, numbers = [], short.numbers(pages)
-    for versions in pages:
+    for versions in (v for v in pages if v[0].sections):
         shown = next(v for v in versions if v.locale == locale)
         page_name = Path(versions[0].url).stem or "index"  # the default language's address has no prefix
         sections = []
@@ -145,6 +149,12 @@ def share_rows(pages: list[list[Translation]], config, locale: str, names: dict[
             sections.append({"id": section_id, "title": title, "links": links})
         rows.append({"title": shown.title, "sections": sections})
     return rows
+
+
+def table_page(files, locale: str) -> dict:
+    """The share table's page in `locale`, for every page's footer: its site path and title."""
+    file = files.get_file_from_path(f"{locale}/{PAGE}")
+    return {"url": file.url, "title": read_page(Path(file.abs_src_path), Path(file.abs_src_path).parent).meta["title"]}
 
 
 def add_share_links(content: str, page, config, nav: list[list[Translation]]) -> str:
