@@ -66,7 +66,7 @@ NAMES = [("ru", "Bokaev", "ru/prosecutions/"), ("ru", "Bokayev", "ru/prosecution
          ("en", "Qazaqstan", "en/blocking/"), ("ru", "Эмнести", "ru/blocking/")]
 SLIPS = [("ru", "Бокоев", "ru/prosecutions/"), ("ru", "Бокоева", "ru/prosecutions/"), ("ru", "Кривошеэв", "ru/prosecutions/")]
 SYNONYMS = [("ru", "арест", "ru/may-21/"), ("ru", "арестованы", "ru/may-21/"), ("en", "arrested", "en/may-21/"),
-            ("kk", "қамауға алу", "may-21/"), ("kk", "қамауға", "may-21/"), ("kk", "ВПН", "blocking/"), ("ru", "впн", "ru/blocking/"),
+            ("kk", "қамауға алу", "may-21/"), ("kk", "қамауға", "may-21/"), ("kk", "ВПН", "blocking/"), ("kk", "блоктау", "blocking/"), ("ru", "впн", "ru/blocking/"),
             ("en", "ВПН", "en/blocking/"), ("ru", "посадили", "ru/prosecutions/"), ("kk", "түрме", "prosecutions/"),
             ("en", "jailed", "en/prosecutions/")]
 # What results show: queries whose results must read right (problems of issue 14)
