@@ -11,7 +11,6 @@ concern; the same tables go to bench/latest.md, so that a change's effect shows 
 
 from __future__ import annotations
 
-import functools
 import gzip
 import json
 import os
@@ -19,14 +18,13 @@ import re
 import statistics
 import subprocess
 import sys
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from browser import CHROMIUM, CHROMIUM_ARGS, HOME, InFlight, chromium, search  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS, HOME, InFlight, chromium, loopback, search  # noqa: E402
 from tour import on_the_wire  # noqa: E402
 
 FIRST_VIEW_BUDGET = 60 * 1024  # bytes: every page's first view, gzip (the project's promise)
@@ -56,12 +54,6 @@ class Host(SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
-
-
-def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Host, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
 
 
 def timed(command: list[str], **env) -> tuple[float, str]:
@@ -217,15 +209,14 @@ def table(head: list[str], rows: list[list]) -> str:
 def main() -> None:
     stages = build_stages()
     bare = stages[0][1]
-    server, base = serve(SITE)
-    lighthouse(base)  # a first run warms Chromium and the disk cache: its figures are not kept
-    addresses = {f"{locale} {kind}": home + path for locale, home in HOME.items() for kind, path in PAGES.items()}
-    # Lighthouse refuses a 404 status: the pages themselves.
-    addresses.update({f"{locale} 404": home + "404.html" for locale, home in HOME.items()})
-    pages = [[name, *page_figures(base + path)] for name, path in addresses.items()]
-    weights = first_views(base)
-    searches = search_times(base)
-    server.shutdown()
+    with loopback(Host, SITE) as base:
+        lighthouse(base)  # a first run warms Chromium and the disk cache: its figures are not kept
+        addresses = {f"{locale} {kind}": home + path for locale, home in HOME.items() for kind, path in PAGES.items()}
+        # Lighthouse refuses a 404 status: the pages themselves.
+        addresses.update({f"{locale} 404": home + "404.html" for locale, home in HOME.items()})
+        pages = [[name, *page_figures(base + path)] for name, path in addresses.items()]
+        weights = first_views(base)
+        searches = search_times(base)
     downloads = [*sorted((SITE / "download").iterdir()), ROOT / "dist/site.car"]
     report = "\n\n".join([
         "# Benchmark", f"Measured {time.strftime('%Y-%m-%d')} on this machine; Lighthouse 12.2.3, mobile preset.",

@@ -33,6 +33,19 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+@contextmanager
+def loopback(handler: type[SimpleHTTPRequestHandler], directory: Path):
+    """`handler` serving `directory` on a free port of 127.0.0.1, from a thread of its own; yields
+    the server's root address, http://127.0.0.1:<port>/."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def header_rules(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     """The rules of a `_headers` file: (path pattern, [(header, value)])."""
     rules: list[tuple[str, list[tuple[str, str]]]] = []
@@ -79,14 +92,8 @@ def serve(directory: Path, sub_path: str, also_at: str | None = None):
                 self.send_header(name, value)
             super().end_headers()
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/{sub_path.strip('/')}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with loopback(Handler, directory) as root:
+        yield f"{root}{sub_path.strip('/')}/"
 
 
 @contextmanager

@@ -50,6 +50,12 @@ class BuiltPage:
         return BeautifulSoup(self.path.read_text(encoding="utf-8"), "lxml")
 
 
+def pdf_text(pdf: Path, *options: str) -> str:
+    """The text of `pdf` by poppler's pdftotext (`-layout` among `options` keeps its layout)."""
+    return subprocess.run(["pdftotext", *options, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
 def source_date_epoch() -> str:
     """The edition's date, as the downloads step takes it (hooks/common.py)."""
     return str(common.source_date_epoch())

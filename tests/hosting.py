@@ -7,14 +7,11 @@ Pages' (the site's root 404.html for every missing address).
 
 from __future__ import annotations
 
-import functools
-import threading
 from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from browser import QuietHandler
+from browser import QuietHandler, loopback
 
 NEAREST, ROOT = "nearest", "root"
 
@@ -42,11 +39,5 @@ class HostHandler(QuietHandler):
 @contextmanager
 def host(site: Path, rule: str = NEAREST):
     """Serve `site` at http://127.0.0.1:<port>/, missing addresses by `rule`; yields the address."""
-    handler = type("Handler", (HostHandler,), {"rule": rule})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
+    with loopback(type("Handler", (HostHandler,), {"rule": rule}), site) as root:
+        yield root

@@ -15,7 +15,7 @@ import pytest
 import segno
 from browser import Watch
 from bs4 import BeautifulSoup
-from conftest import LANGUAGES, LOCALES, ROOT
+from conftest import LANGUAGES, LOCALES, ROOT, pdf_text
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import expect
 
@@ -278,8 +278,7 @@ def test_on_a_phone_the_share_table_reads_as_a_list_of_sections_with_their_langu
 
 def pdf_pages(pdf: Path) -> list[str]:
     """Each page's text as laid out (`pdftotext -layout`), its lines stripped, empty ones dropped."""
-    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = pdf_text(pdf, "-layout")
     return [[line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")[:-1]]
 
 
@@ -365,8 +364,7 @@ def test_the_flyer_is_one_a4_page_with_every_topic_and_the_dates(site, locale):
     pdf = site / f"download/flyer-{locale}.pdf"
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Pages:\s+1$", info, re.M) and "(A4)" in info
-    text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
-                                   capture_output=True, text=True, check=True).stdout.split())
+    text = " ".join(pdf_text(pdf).split())
     language = next(l for l in LANGUAGES if l.locale == locale)
     assert language.site_name in text
     for title, _ in topic_pages(locale):
@@ -383,7 +381,7 @@ def test_the_flyers_qr_codes_decode_to_the_short_addresses_printed_beside_them(s
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(pdf), str(tmp_path / "flyer")], check=True)
     decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(tmp_path / "flyer.png")],
                              capture_output=True, text=True, check=True).stdout.split()
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(pdf)
     printed = re.findall(rf"{re.escape(SITE_URL)}s/{locale}/\d+/", text)
     assert len(printed) == len(topic_pages(locale)) and sorted(decoded) == sorted(printed)
     for address in printed:  # each leads to a page of the site
@@ -422,8 +420,7 @@ def printed(browser, url: str, pdf: Path) -> list[str]:
     tab.goto(url)
     tab.pdf(path=str(pdf), format="A4")
     tab.close()
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout.split("\f")[:-1]
+    return pdf_text(pdf).split("\f")[:-1]
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -12,7 +12,7 @@ import zipfile
 import pytest
 from content import sources
 from bs4 import BeautifulSoup
-from conftest import LOCALES, ROOT, BuiltPage, build_site, source_date_epoch
+from conftest import LOCALES, ROOT, BuiltPage, build_site, pdf_text, source_date_epoch
 from playwright.sync_api import expect
 
 NAMES = {"kk": ["Макс Боқаев", "Талғат Аян", "Денис Кривошеев"],
@@ -76,8 +76,7 @@ def test_the_pdf_is_a4_with_text_in_the_right_script(site, locale):
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info), info
     assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) >= 8
-    text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                                   check=True).stdout.split())
+    text = " ".join(pdf_text(pdf, "-layout").split())
     assert [n for n in NAMES[locale] if n not in text] == []
     assert "EUR 57/5644/2017" in text and re.search(r"\d{4}-\d{2}-\d{2}", text)
     assert re.search(r"\. ?\d+ ", text)  # the contents give page numbers

@@ -23,6 +23,7 @@ from test_site import MATERIAL_LANGUAGES, ui_strings
 from tour import readable
 
 from trust import csp
+from trust.headers import parse_policy
 
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"  # the current Nu HTML Checker, pinned in package-lock.json
 JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -36,14 +37,6 @@ def html_files(root: Path) -> list[Path]:
 
 def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-
-
-def directives(text: str) -> dict[str, list[str]]:
-    parsed = {}
-    for part in text.split(";"):
-        if words := part.split():
-            parsed.setdefault(words[0].lower(), words[1:])
-    return parsed
 
 
 def effective(policy: dict[str, list[str]], name: str) -> list[str]:
@@ -98,7 +91,7 @@ def policy_problems(soup: BeautifulSoup) -> list[str]:
     problems = []
     if meta.find_previous(["script", "style", "link"]) is not None:
         problems.append("the CSP meta comes after a script, style or link")
-    policy = directives(meta["content"])
+    policy = parse_policy(meta["content"])
     scripts, styles = effective(policy, "script-src"), effective(policy, "style-src")
     expected = {"default-src": [["'self'"], ["'none'"]], "object-src": [["'none'"]],
                 "base-uri": [["'self'"], ["'none'"]], "form-action": [["'self'"], ["'none'"]]}
@@ -136,7 +129,7 @@ def test_the_headers_file_sends_the_policy_and_the_privacy_headers(site):
     assert headers.get("Referrer-Policy") == "no-referrer"
     denied = {feature.split("=")[0] for feature in headers.get("Permissions-Policy", "").split(", ") if feature.endswith("=()")}
     assert {"camera", "microphone", "geolocation", "browsing-topics"} <= denied
-    policy = directives(headers.get("Content-Security-Policy", ""))
+    policy = parse_policy(headers.get("Content-Security-Policy", ""))
     assert policy.get("frame-ancestors") == ["'none'"]
     assert policy.get("object-src") == ["'none'"] and policy.get("default-src") == ["'self'"]
     assert not {"'unsafe-inline'", "'unsafe-eval'"} & set(policy.get("script-src", []))
@@ -155,7 +148,7 @@ def test_the_csp_hook_hashes_only_code_a_browser_runs_and_places_one_meta_first(
     assert len(metas) == 1
     assert [t.name for t in secured.head.find_all(True)][:2] == ["meta", "meta"]
     assert secured.head.find("meta")["charset"] == "utf-8"
-    policy = directives(metas[0]["content"])
+    policy = parse_policy(metas[0]["content"])
     scripts, styles = inline_code_hashes(secured)
     assert len(scripts) == 3 and len(styles) == 1  # run, module, crlf; not JSON, not src
     assert set(policy["script-src"]) == {"'self'", *scripts}

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 
 import pytest
 from bs4 import BeautifulSoup, Comment, Doctype
 
-from conftest import LANGUAGES, LOCALES, ROOT
+from conftest import LANGUAGES, LOCALES, ROOT, pdf_text
 
 NOT_TEXT = {"code", "pre", "kbd", "samp", "script", "style", "svg", "template"}
 SPOKEN = ("aria-label", "title", "alt", "placeholder")  # attributes read out or shown as text
@@ -121,8 +120,7 @@ def test_the_search_index_of_each_language_quotes_as_it_writes(site):
 def test_the_single_file_and_the_pdf_quote_as_their_language_writes(site, locale):
     soup = BeautifulSoup((site / "download" / f"report-{locale}.html").read_text(encoding="utf-8"), "lxml")
     assert quotation_problems(texts_of(soup, locale), locale) == []
-    pdf = subprocess.run(["pdftotext", str(site / "download" / f"report-{locale}.pdf"), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    pdf = pdf_text(site / "download" / f"report-{locale}.pdf")
     for code in {c.get_text() for c in soup.find_all(NOT_TEXT)}:  # code in the file is code in the PDF
         pdf = pdf.replace(code, " ")
     assert [p for p in quotation_problems(" ".join(pdf.split()), locale) if "straight" in p] == []
@@ -132,8 +130,7 @@ def test_the_kazakh_article_is_quoted_in_kazakh_in_every_download(site):
     """The check above would pass on a text with no quotation at all: the article's own are there."""
     quoted = ["«Қазақстандағы тәуелсіз БАҚ", "«ақпараттық қоғам»", "«жер реформасына»"]
     html = BeautifulSoup((site / "download/report-kk.html").read_text(encoding="utf-8"), "lxml").get_text()
-    pdf = subprocess.run(["pdftotext", str(site / "download/report-kk.pdf"), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    pdf = pdf_text(site / "download/report-kk.pdf")
     index = json.dumps(json.loads((site / "search/search_index.json").read_text(encoding="utf-8")), ensure_ascii=False)
     assert [(where, q) for where, text in (("html", html), ("pdf", " ".join(pdf.split())), ("index", index))
             for q in quoted if q not in text] == []

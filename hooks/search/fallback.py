@@ -2,10 +2,11 @@
 in one file, to find words in with the browser's own find.
 
 overrides/partials/search-fallback.html (shown only where scripts do not run, as in Tor Browser's
-Safest level) links `whole_site`: the single-file HTML of the language among the site's downloads
-(`download/report-<locale>.html`, hooks/downloads/); in the file:// build, which has no downloads
-folder of its own, its online address; in a build without downloads (`mkdocs serve`, a bare
-`mkdocs build`), the about page's downloads section, which says how to make them.
+Safest level) links `whole_site`: the language's single-file HTML, where every footer links it
+(hooks/downloads/listing.py `footer_links`: among the site's downloads, or in the file:// build,
+which has no downloads folder of its own, at its online address); in a build without downloads
+(`mkdocs serve`, a bare `mkdocs build`), the about page's downloads section, which says how to
+make them.
 """
 
 from __future__ import annotations
@@ -19,9 +20,6 @@ ABOUT = "about.md", "downloads"  # the page (in each language's folder) and sect
 def whole_site(files, config, offline: bool) -> str:
     """The site path (or, offline, the address) of the page language's single-file HTML."""
     locale = common.current(config).locale
-    path = f"{listing.FOLDER}/report-{locale}.html"
-    if offline:
-        return common.online_address(config.site_url, path)
-    if listing.folder() is None:
+    if listing.folder() is None and not offline:
         return f"{files.get_file_from_path(f'{locale}/{ABOUT[0]}').url}#{ABOUT[1]}"
-    return path
+    return listing.footer_links(config, locale)["html"]
