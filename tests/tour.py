@@ -167,13 +167,19 @@ def take(browser, scheme: str, site: Path, root: str, pages: dict[Path, tuple[st
         elif online and not url.startswith(root) and not visit["anywhere"]:
             tour.failed.append(f"outside the sub-path: {url} (from {visit['url']})")
 
+    # What an unserved file fails to load is no failure (its CSP still counts), whenever the event
+    # arrives: told by the page it comes from, not by when it comes.
+    unserved_pages = {address(path) for path in unserved}
     context.on("request", on_request)
-    context.on("requestfailed", lambda r: is_failure(r) and tour.failed.append(f"{r.failure} {r.url}"))
-    context.on("response", lambda r: r.status >= 400 and tour.failed.append(f"{r.status} {r.url}"))
-    tab.on("console", lambda m: (m.type == "error" and tour.errors.append(f"{tab.url}: {m.text}"),
+    context.on("requestfailed", lambda r: is_failure(r) and r.frame.url not in unserved_pages
+               and tour.failed.append(f"{r.failure} {r.url}"))
+    context.on("response", lambda r: r.status >= 400 and r.frame.url not in unserved_pages
+               and tour.failed.append(f"{r.status} {r.url}"))
+    tab.on("console", lambda m: (m.type == "error" and tab.url not in unserved_pages
+                                 and tour.errors.append(f"{tab.url}: {m.text}"),
                                  re.search(r"Content[ -]Security[ -]Policy", m.text, re.I)
                                  and tour.violations.append(f"{tab.url}: {m.text}")))
-    tab.on("pageerror", lambda e: tour.errors.append(f"{tab.url}: {e}"))
+    tab.on("pageerror", lambda e: tab.url not in unserved_pages and tour.errors.append(f"{tab.url}: {e}"))
 
     def read_violations() -> None:
         try:
@@ -189,13 +195,10 @@ def take(browser, scheme: str, site: Path, root: str, pages: dict[Path, tuple[st
         url = address(path)
         label = path.relative_to(site).as_posix()
         visit.update(url=url, requests=[], anywhere=path.name == "404.html")
-        failed, errors = len(tour.failed), len(tour.errors)
         with noted(tour.rendered, scheme, label, "load"):
             tab.goto(url, wait_until="load")
             flight.settle(tab)
             tour.loaded += 1
-        if path in unserved:
-            del tour.failed[failed:], tour.errors[errors:]
         if path in unserved or re.search(r'<meta[^>]+http-equiv="?refresh', path.read_text(encoding="utf-8"), re.I):
             read_violations()
             tour.read_only += 1
