@@ -130,17 +130,21 @@ def section_tab(browser, base_url: str, locale: str, script: str, **options):
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_where_the_web_share_api_is_a_button_beside_the_copy_button_hands_it_the_section(site, browser, base_url, locale):
+def test_where_the_web_share_api_is_a_button_in_the_share_control_hands_it_the_section(site, browser, base_url, locale):
     tab, watch = section_tab(browser, base_url, locale, WEB_SHARE)
-    heading = tab.locator("h2#bokaev-ayan")
-    expect(tab.locator("details.share-menu")).to_have_count(0)  # the plain links give way
-    heading.get_by_role("button", name=STRINGS[locale]["share_copy_section"]).focus()
+    menu = tab.locator("h2#bokaev-ayan + details.share-menu")
+    expect(menu.locator("a")).to_have_count(0)  # the plain links give way
+    menu.locator("summary").focus()
+    tab.keyboard.press("Enter")
     tab.keyboard.press("Tab")
-    expect(heading.get_by_role("button", name=STRINGS[locale]["share"])).to_be_focused()
+    expect(menu.get_by_role("button", name=STRINGS[locale]["share_copy_section"])).to_be_focused()
+    tab.keyboard.press("Tab")
+    expect(menu.get_by_role("button", name=STRINGS[locale]["share"])).to_be_focused()
     tab.keyboard.press("Enter")
     tab.wait_for_function("window.shared")
     title = heading_words(soup_of(site, page_path(locale, "prosecutions")).find(id="bokaev-ayan"))
     assert tab.evaluate("window.shared") == [{"title": title, "url": f"{SITE_URL}{page_path(locale, 'prosecutions')}#bokaev-ayan"}]
+    expect(menu).not_to_have_attribute("open", "")  # done: the control closes
     assert watch.foreign == [] and watch.errors == []
     tab.context.close()
 
@@ -149,16 +153,17 @@ def test_where_the_web_share_api_is_a_button_beside_the_copy_button_hands_it_the
 def test_without_the_web_share_api_the_plain_links_open_from_the_keyboard_and_nothing_leaves_until_one_is_followed(
         browser, base_url, locale):
     tab, watch = section_tab(browser, base_url, locale, NO_WEB_SHARE)
-    heading = tab.locator("h2#bokaev-ayan")
     expect(tab.locator("button.share-native")).to_have_count(0)
-    heading.get_by_role("button", name=STRINGS[locale]["share_copy_section"]).focus()
-    tab.keyboard.press("Tab")
     summary = tab.locator("h2#bokaev-ayan + details.share-menu > summary")
+    tab.locator("h2#bokaev-ayan .headerlink").focus()
+    tab.keyboard.press("Tab")
     expect(summary).to_be_focused()
-    expect(summary).to_have_text(STRINGS[locale]["share"])
+    expect(summary).to_have_text(STRINGS[locale]["share"])  # its word, for screen readers beside the icon
     tab.keyboard.press("Enter")
     links = tab.locator("h2#bokaev-ayan + details.share-menu a")
     expect(links).to_have_text(["Telegram", "WhatsApp", STRINGS[locale]["share_email"]])
+    tab.keyboard.press("Tab")
+    expect(tab.locator("h2#bokaev-ayan + details.share-menu .share-copy")).to_be_focused()
     tab.keyboard.press("Tab")
     expect(links.first).to_be_focused()
     assert watch.foreign == []
@@ -179,6 +184,53 @@ def test_without_scripts_the_share_links_are_there_with_their_words(browser, bas
             expect(tab.locator("h2#bokaev-ayan + details.share-menu").get_by_role("link", name=words)).to_be_visible()
         expect(tab.locator("button.share-native")).to_have_count(0)
     context.close()
+
+
+# Where each heading's controls are, at 360 pixels: every visible control of the section (its copy
+# and share buttons, its share summary) lies on the heading's last line of words, and the section's
+# text follows the heading with nothing between them but their margins.
+HEADING_CONTROLS = """() => [...document.querySelectorAll("article h2[id]")].map(heading => {
+  const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden"
+  const menu = heading.nextElementSibling.matches("details.share-menu") ? heading.nextElementSibling : null
+  const text = menu ? menu.nextElementSibling : heading.nextElementSibling
+  const words = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT)
+  const range = document.createRange(), nodes = []
+  while (words.nextNode())
+    if (!words.currentNode.parentElement.closest("a.headerlink, button, sup") && words.currentNode.textContent.trim())
+      nodes.push(words.currentNode)
+  range.setStart(nodes[0], 0)
+  range.setEnd(nodes.at(-1), nodes.at(-1).length)
+  const lines = [...range.getClientRects()], last = lines.at(-1)
+  const controls = [...heading.querySelectorAll("button"), ...(menu ? [menu.querySelector("summary")] : [])].filter(shown)
+  const gap = text.getBoundingClientRect().top - heading.getBoundingClientRect().bottom
+  const margins = parseFloat(getComputedStyle(heading).marginBottom) + parseFloat(getComputedStyle(text).marginTop)
+  return {id: heading.id, gap: Math.round(gap), margins: Math.round(Math.max(margins, parseFloat(getComputedStyle(heading).marginBottom))),
+    controls: controls.length, offLine: controls.filter(c => {
+      const box = c.getBoundingClientRect(), middle = box.top + box.height / 2
+      return middle < last.top || middle > last.bottom
+    }).map(c => c.outerHTML.slice(0, 60)),
+    headingBelowWords: Math.round(heading.getBoundingClientRect().bottom - last.bottom)}
+})"""
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["scripts", "no-scripts"])
+def test_on_a_phone_a_headings_share_control_takes_no_line_of_its_own(browser, base_url, scripts):
+    """Issue 21, part 3: at 360 px the copy icon wrapped onto a line of its own and a "Share" row
+    followed the heading; now one control sits on the heading's last line of words, with scripts
+    and without (where it shows its word), on every page in every language."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=scripts)
+    tab = context.new_page()
+    failures, count = [], 0
+    for locale in LOCALES:
+        for name in NAV:
+            tab.goto(base_url + page_path(locale, name))
+            for heading in tab.evaluate(HEADING_CONTROLS):
+                count += 1
+                if heading["controls"] != 1 or heading["offLine"] or heading["gap"] > heading["margins"] + 1 \
+                        or heading["headingBelowWords"] > 12:
+                    failures.append((locale, name, heading))
+    context.close()
+    assert count > 40 and failures == []
 
 
 # --- short addresses ----------------------------------------------------------------------------

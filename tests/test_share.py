@@ -109,13 +109,15 @@ def test_the_sitemap_lists_every_page_with_its_three_languages(site, pages):
 # --- copy buttons and the share table ---------------------------------------------------------
 
 def test_every_section_heading_has_a_copy_button_with_its_absolute_address(pages):
+    """In the share control after the heading, with its words."""
     failures = []
     for page in pages:
         for heading in page.soup().select("article :is(h2, h3, h4, h5, h6)[id]"):
-            button = heading.select_one("button.share-copy")
+            menu = heading.find_next_sibling()
+            button = menu.select_one("button.share-copy") if "share-menu" in menu.get("class", []) else None
             expected = f"{SITE_URL}{page.url}#{heading['id']}"
             if button is None or button.get("type") != "button" or button.get("data-share-url") != expected \
-                    or button.get("aria-label") != STRINGS[page.locale]["share_copy_section"]:
+                    or button.get_text() != STRINGS[page.locale]["share_copy_section"]:
                 failures.append((page.url, heading["id"], button))
     assert failures == []
 
@@ -181,7 +183,9 @@ def test_a_copy_button_copies_the_section_address_and_confirms_in_the_page_langu
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     tab = context.new_page()
     tab.goto(base_url + address(locale, "prosecutions"))
-    button = tab.locator("#bokaev-ayan").get_by_role("button", name=STRINGS[locale]["share_copy_section"])
+    menu = tab.locator("#bokaev-ayan + details.share-menu")
+    menu.locator("summary").click()
+    button = menu.get_by_role("button", name=STRINGS[locale]["share_copy_section"])
     button.focus()
     tab.keyboard.press("Enter")
     expect(tab.get_by_role("status")).to_have_text(STRINGS[locale]["share_copied"])

@@ -1,17 +1,17 @@
 """Section links that campaigners copy, post and print.
 
-Every section heading (`##`-`######`, all with explicit IDs: hooks/sources.py) gets a
-"copy link" button after its permalink, carrying the section's absolute address (from
-`site_url`) for overrides/assets/javascripts/share.js, which copies it and confirms in the
-page's language (`extra.strings` in mkdocs.yml) through one status line per page.
-
-After the heading, a closed `<details>` "Share" holds plain links that hand the section's title
-and address to Telegram, WhatsApp and e-mail: written here, so they work without scripts (Tor
-Browser's Safest level) and load nothing until followed. Where the browser has the Web Share
-API, share.js puts a share button beside the copy button instead, fed from the Telegram link's
-own parameters. Both share the section's full online address, as the copy button does: a
-messenger shows its preview card, and the reader sees where it leads (the short addresses are
-for paper).
+Every section heading (`##`-`######`, all with explicit IDs: hooks/sources.py) gets one compact
+control on its own line: a closed `<details>` "Share", written right after the heading and set at
+the end of its last line (share.css, which keeps room for it there, so it takes no line of its
+own, even on a 360-pixel phone). It holds a button that copies the section's absolute address (from `site_url`),
+which overrides/assets/javascripts/share.js copies and confirms in the page's language
+(`extra.strings` in mkdocs.yml) through one status line per page, and plain links that hand the
+section's title and address to Telegram, WhatsApp and e-mail: written here, so they work without
+scripts (Tor Browser's Safest level, where the summary shows its word, not its icon) and load
+nothing until followed. Where the browser has the Web Share API, share.js puts a share button in
+their place, fed from the Telegram link's own parameters. Both share the section's full online
+address, as the copy button does: a messenger shows its preview card, and the reader sees where
+it leads (the short addresses are for paper).
 
 The `<!-- share-table -->` marker (on the page of its own, `links.md` in each language, last in
 the nav; the about pages' `share` section links it) becomes a table of every `##` section of
@@ -99,25 +99,24 @@ def share_targets(title: str, address: str, email: str) -> list[tuple[str, str]]
 
 
 def share_menu(title: str, address: str, strings: dict) -> str:
-    """The closed "Share" disclosure after a heading: plain links, no referrer, kept out of Material's
-    search index (`data-search-exclude`), where every section would match "Telegram"."""
+    """A section's one "Share" control: a closed disclosure whose summary is an icon with its word
+    (shown as text where scripts, and so SVG, are off: overrides/partials/noscript.html), holding
+    the copy button and the plain links, no referrer. Kept out of Material's search index
+    (`data-search-exclude`), where every section would match "Telegram"."""
+    copy = html.escape(strings["share_copy_section"])
     links = "".join(f'<li><a href="{html.escape(href, quote=True)}" rel="noreferrer">{html.escape(label)}</a></li>'
                     for label, href in share_targets(title, address, strings["share_email"]))
-    return (f'<details class="share-menu" data-search-exclude><summary>{html.escape(strings["share"])}</summary>'
-            f'<ul>{links}</ul></details>')
+    return (f'<details class="share-menu" data-search-exclude><summary><span class="share-label">'
+            f'{html.escape(strings["share"])}</span></summary><ul>'
+            f'<li><button type="button" class="share-copy" data-share-url="{html.escape(address, quote=True)}">'
+            f'{copy}</button></li>{links}</ul></details>')
 
 
 def section_controls(content: str, page_url: str, strings: dict) -> str:
-    """After each section heading's permalink, a button that copies the section's absolute
-    address; after the heading, its share links."""
-    escaped = html.escape(strings["share_copy_section"], quote=True)
-
+    """After each section heading, its share control (share.css sets it on the heading's last line)."""
     def add_controls(match: re.Match) -> str:
         address = f"{page_url}#{match.group(3)}"
-        button = (f'<button type="button" class="share-copy" data-share-url="{html.escape(address, quote=True)}" '
-                  f'aria-label="{escaped}" title="{escaped}"></button>')
-        return (f"{match.group(1)}{button}{match.group(4)}"
-                + share_menu(section_title(match.group(1)), address, strings))
+        return match.group(0) + share_menu(section_title(match.group(1)), address, strings)
 
     return HEADING.sub(add_controls, content)
 

@@ -3,22 +3,24 @@
 const status = document.querySelector(".share-status")
 let clearing
 
-// Where the browser has the Web Share API, each section's plain share links (a closed <details>
-// after its heading, written by the build) give way to one button beside its copy button, which
-// hands the section's title and address, read from the section's Telegram link, to the system's
-// share sheet. Elsewhere, and without scripts, the links stay.
+// Where the browser has the Web Share API, each section's plain share links (in the closed
+// "Share" control before its heading, written by the build) give way to one button, which hands
+// the section's title and address, read from the section's Telegram link, to the system's share
+// sheet. Elsewhere, and without scripts, the links stay.
 if (navigator.share && status) {
   for (const menu of document.querySelectorAll("details.share-menu")) {
-    const shared = new URL(menu.querySelector("a").href).searchParams
+    const links = [...menu.querySelectorAll("a")].map(link => link.parentElement)
+    const shared = new URL(links[0].firstElementChild.href).searchParams
     const button = document.createElement("button")
     button.type = "button"
     button.className = "share-native"
-    button.title = status.dataset.share
-    button.setAttribute("aria-label", status.dataset.share)
+    button.textContent = status.dataset.share
     button.dataset.shareTitle = shared.get("text")
     button.dataset.shareAddress = shared.get("url")
-    menu.previousElementSibling.append(button)
-    menu.remove()
+    const item = document.createElement("li")
+    item.append(button)
+    links[0].before(item)
+    links.forEach(link => link.remove())
   }
 }
 
@@ -38,6 +40,20 @@ document.addEventListener("click", event => {
   if (!button || !status) return
   if (button.dataset.shareUrl) copy(button)
   else navigator.share({ title: button.dataset.shareTitle, url: button.dataset.shareAddress }).catch(() => {})  // closed by the reader
+  const menu = button.closest("details.share-menu")
+  if (menu) menu.open = false
+})
+
+// An open share control closes with Escape (focus back on it) or a tap elsewhere, as menus do.
+document.addEventListener("keydown", event => {
+  const menu = event.key === "Escape" && event.target instanceof Element && event.target.closest("details.share-menu[open]")
+  if (!menu) return
+  menu.open = false
+  menu.querySelector("summary").focus()
+})
+document.addEventListener("click", event => {
+  for (const menu of document.querySelectorAll("details.share-menu[open]"))
+    if (!menu.contains(event.target)) menu.open = false
 })
 
 // The share table stays closed on screen (its QR codes load when opened), and opens for print.
