@@ -37,6 +37,9 @@ FINDS = [
     ("kk", "jeli", "may-21/"),
     ("kk", "Bokaev", "prosecutions/"),
     ("kk", "shakyrdy", ""),
+    # й typed as y or j (issue 21, part 9)
+    ("kk", "sayttardy", "blocking/"),
+    ("kk", "sajttardy", "blocking/"),
     # Kazakh word forms not in the text
     ("kk", "Боқаевқа", "prosecutions/"),
     ("kk", "митингке", "may-21/"),
@@ -79,6 +82,8 @@ SHOWN = [*MARKED, MISSING[:2], *LINKED, *NOT_ADDRESSES, *(case[:2] for case in A
 OFFLINE_FINDS = FINDS + NAMES + SLIPS + SYNONYMS + [("kk", "Amnesty", "about/"), ("ru", "Amnesty", "ru/about/"), ("en", "Amnesty", "en/about/"),
                          ("ru", "Бокаеву", "ru/prosecutions/"), ("en", "Bokaev", "en/prosecutions/")]
 HIGHLIGHTED = ("kk", "Боқаевқа")
+# Latin й (short i) as i, y and j: each finds what the first finds (issue 21, part 9)
+SHORT_I_SPELLINGS = [("kk", "saittardy"), ("kk", "sayttardy"), ("kk", "sajttardy")]
 
 
 def in_other_languages(locale: str, hrefs: list[str]) -> list[str]:
@@ -99,7 +104,7 @@ def results(searched, access, request, browser):
     if access not in searched:
         offline = access == "file"
         root = request.getfixturevalue("offline_site").as_uri() + "/" if offline else request.getfixturevalue("base_url")
-        cases = [*(OFFLINE_FINDS if offline else [*LANGUAGE_ONLY, *FINDS, *NAMES, *SLIPS, *SYNONYMS]), *SHOWN]
+        cases = [*(OFFLINE_FINDS if offline else [*LANGUAGE_ONLY, *FINDS, *NAMES, *SLIPS, *SYNONYMS, *SHORT_I_SPELLINGS]), *SHOWN]
         found, highlighted, shown = {}, {}, {}
         context = browser.new_context()
         tab = context.new_page()
@@ -117,6 +122,33 @@ def results(searched, access, request, browser):
 
 ONLINE = by_access("search")[:1]
 OFFLINE = by_access("search")[1:]
+
+
+@pytest.mark.parametrize("access", ONLINE)
+def test_latin_short_i_typed_as_y_or_j_finds_what_i_finds(results, access):
+    found = results[0]
+    first, *others = (found[case] for case in SHORT_I_SPELLINGS)
+    assert first and all(other == first for other in others), {case[1]: found[case] for case in SHORT_I_SPELLINGS}
+
+
+# A query that arrives without key events, in each language: (language, query, a page it finds)
+PASTED = [("kk", "қоғам", "blocking/"), ("ru", "обществом", "ru/blocking/"), ("en", "society", "en/blocking/")]
+
+
+@pytest.mark.parametrize("locale, query, expected", PASTED)
+def test_a_query_that_comes_without_key_events_searches(browser, base_url, locale, query, expected):
+    """Issue 21, part 9: pasted, or from an input method that sends no key events (Playwright's
+    insert_text sends none), the query searches at once, in the page's language."""
+    context = browser.new_context()
+    tab = context.new_page()
+    box = SearchBox(tab, base_url, locale)
+    box.box.focus()
+    tab.keyboard.insert_text(query)
+    box.meta_is(box.ready, negate=True)
+    hrefs = [h.split(base_url, 1)[-1] for h in tab.locator(".md-search-result__item > a.md-search-result__link")
+             .evaluate_all("links => links.map(a => a.href)")]
+    context.close()
+    assert expected in pages_of(hrefs) and in_other_languages(locale, hrefs) == []
 
 
 @pytest.mark.parametrize("locale, query", LANGUAGE_ONLY)

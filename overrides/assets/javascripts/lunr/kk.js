@@ -15,6 +15,7 @@
  *      A Latin word is transliterated, in this order:
  *        - 2017 apostrophe alphabet: a' g' n' o' u' y' i' s' c' -> ә ғ ң ө ү у и ш ч;
  *        - digraphs (2018 and chat): shch sh ch zh kh gh -> щ ш ч ж х ғ; ya yu -> я ю;
+ *        - й as chat writes it: y after a e o (sayt, ayel), j after a vowel before a consonant (sajt);
  *        - letters: 2021 (ä ğ ı i ñ ö ū ü ş ç q u y j h), 2018 acute (á ǵ ı i ń ó ú ý y j q),
  *          chat (q w x c j): q -> қ, w -> у, x -> х, j -> ж, y -> ы, every i ı í -> и ...
  *   3. Folding to the letters of a Russian keyboard: қ ғ ң ө ұ ү і ә һ -> к г н о у у и а х;
@@ -49,7 +50,7 @@
  * Limits: no dictionary, so a stem that looks like a suffix chain is cut (тұтқыны -> туткы,
  *   жазба -> жазб); folding merges words that differ only in a Kazakh letter (ас/әс, ұл/үл);
  *   derivational suffixes (-лык -шы -сыз as "without" aside, -лау ...) are not stripped, and
- *   negation is stripped only after a tense suffix; chat `y` for й (Aydos) gives ы; the
+ *   negation is stripped only after a tense suffix; chat `y` for й after u (üy, үй) gives ы; the
  *   dative -а/-е after -м/-ң is left to the converb rule; voice suffixes (-л -н -дыр) stay.
  *
  * lunr (part B): lunr.kk, with a trimmer of Kazakh word characters, no stop words (every word is
@@ -87,10 +88,17 @@
     return Array.from(text, function (ch) { return ch in table ? table[ch] : ch }).join("")
   }
 
+  // й as chat and Russian-style spellings write it: y after a, e or o (where Kazakh has no ы:
+  // sayt, ayel), j after any vowel and before a consonant (sajt; between vowels j is ж: äje). After
+  // u, y stays ы (auyl, tauy), so üy for үй is left to the one-slip rules; j at a word's end stays
+  // ж (baj).
+  var Y_AS_I = /([aeoäáəǝöóéәөя])y/g
+  var J_AS_I = /([aeiouyäáəǝöóüúūıíéýәөүұиіяюуы])j(?=[bcdfghjklmnpqrstvxzçğǵñńŋşшчжхғщң])/g
+
   function transliterate(latin) {
     var text = latin.replace(/([agnouyisc])['’ʼʻ`´]/g, function (_, ch) { return APOSTROPHE_2017[ch] })
     DIGRAPHS.forEach(function (pair) { text = text.split(pair[0]).join(pair[1]) })
-    return mapLetters(text, LATIN)
+    return mapLetters(text.replace(Y_AS_I, "$1й").replace(J_AS_I, "$1й"), LATIN)
   }
 
   // In a Cyrillic word, Latin letters are lookalikes; a Latin part before an apostrophe is a
