@@ -76,11 +76,12 @@ def test_the_stylesheets_become_one_holding_only_used_rules(tmp_path):
     site = write(tmp_path, {"index.html": PAGE.format(up="", classes="used", script=""),
                             "ru/index.html": PAGE.format(up="../", classes="", script=""),
                             "assets/site.js": "x.classList.add('added')",
-                            "assets/a.css": ".used{color:red}.unused{color:blue}", "assets/b.css": ".added{color:green}",
+                            "assets/a.css": "/* why */\n.used{color:red}.unused{color:blue}",
+                            "assets/b.css": "@media print{/* why */.added{color:green}}",
                             "assets/stylesheets/.keep": ""})
     stylesheet.join_and_purge(site, SimpleNamespace(site_url="https://example.org/"))
     [joined] = site.glob("assets/stylesheets/site.*.css")
-    assert joined.read_text() == ".used{color:red}\n.added{color:green}"
+    assert joined.read_text() == ".used{color:red}@media print{.added{color:green}}"  # no comments
     assert f'href="../{joined.relative_to(site).as_posix()}"' in (site / "ru/index.html").read_text()
     assert not (site / "assets/a.css").exists()
 

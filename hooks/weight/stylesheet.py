@@ -93,7 +93,7 @@ def _rules(nodes: list, keep: Callable) -> list:
         if node.type == "qualified-rule":
             node = keep(node)
         elif node.type == "at-rule" and node.lower_at_keyword in ("media", "supports", "container") and node.content:
-            node.content = _rules(tinycss2.parse_rule_list(node.content), keep)
+            node.content = _rules(tinycss2.parse_rule_list(node.content, skip_whitespace=True, skip_comments=True), keep)
             node = node if node.content else None
         if node is not None:
             kept.append(node)
@@ -122,9 +122,11 @@ def _without_custom_properties(unused: set[str]) -> Callable:
 
 
 def purge(css: str, used: set[str]) -> str:
-    """The stylesheet without the selectors that need an unused class or attribute value, then
-    without the custom properties that neither it nor `used` names any more."""
-    css = tinycss2.serialize(_rules(tinycss2.parse_stylesheet(css), _used_selectors(used)))
+    """The stylesheet without comments (ours explain the source, not the page) or space between
+    rules, without the selectors that need an unused class or attribute value, then without the
+    custom properties that neither it nor `used` names any more."""
+    rules = tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)
+    css = tinycss2.serialize(_rules(rules, _used_selectors(used)))
     while unused := set(DECLARED.findall(css)) - set(VAR.findall(css)) - used:
         purged = tinycss2.serialize(_rules(tinycss2.parse_stylesheet(css), _without_custom_properties(unused)))
         if purged == css:  # declared only where this purge does not look (CSS nesting)
