@@ -7,9 +7,8 @@
 // a search (?q=) or words to highlight (?h=, which a search result's link carries: Material
 // marks them once the index has come). From file://, Material loads the index by a script tag,
 // not fetch: that stays as it is.
-// Text that comes without key events (a paste, an input method, dictation) searches too: Material
-// reads the box on key-up only, so each `input` event brings it one. A piece of its own: it works
-// whether Material's bundle has started yet or not (once started, it reads the box's value).
+// Material reads the box on key-up only: text that comes without keys (a paste, an input method)
+// brings one. Works whether its bundle has started or not (it then reads the box).
 document.addEventListener("input", event => {
   if (event.target instanceof Element && event.target.matches("input[data-md-component=search-query]"))
     event.target.dispatchEvent(new KeyboardEvent("keyup"))

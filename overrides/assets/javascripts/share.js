@@ -44,16 +44,13 @@ document.addEventListener("click", event => {
   if (menu) menu.open = false
 })
 
-// An open share control closes with Escape (focus back on it) or a tap elsewhere, as menus do.
-document.addEventListener("keydown", event => {
-  const menu = event.key === "Escape" && event.target instanceof Element && event.target.closest("details.share-menu[open]")
-  if (!menu) return
-  menu.open = false
-  menu.querySelector("summary").focus()
+// An open share control closes, as menus do, with Escape (focus back on it) or a tap elsewhere.
+addEventListener("keydown", event => {
+  const menu = event.key == "Escape" && event.target.closest?.(".share-menu[open]")
+  if (menu) menu.open = false, menu.firstChild.focus()
 })
-document.addEventListener("click", event => {
-  for (const menu of document.querySelectorAll("details.share-menu[open]"))
-    if (!menu.contains(event.target)) menu.open = false
+addEventListener("click", event => {
+  for (const menu of document.querySelectorAll(".share-menu[open]")) menu.contains(event.target) || (menu.open = false)
 })
 
 // The share table stays closed on screen (its QR codes load when opened), and opens for print.
