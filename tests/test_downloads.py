@@ -12,7 +12,7 @@ import zipfile
 import pytest
 from content import sources
 from bs4 import BeautifulSoup
-from conftest import LOCALES, ROOT, BuiltPage, build_site, pdf_text, source_date_epoch
+from conftest import HOME, LOCALES, ROOT, BuiltPage, build_site, pdf_text, source_date_epoch
 from playwright.sync_api import expect
 
 NAMES = {"kk": ["Макс Боқаев", "Талғат Аян", "Денис Кривошеев"],
@@ -32,12 +32,46 @@ def test_sha256sums_lists_every_download_and_checks(site):
 
 def test_each_about_page_lists_the_downloads_with_size_and_sum(pages):
     for page in (p for p in pages if p.name == "about"):
-        rows = page.soup().select("#downloads ~ table tbody tr")
+        rows = page.soup().select("#downloads ~ .downloads tbody tr")
         assert [r.a.get_text() for r in rows] == DOWNLOADS
         for row in rows:
             target = (page.path.parent / row.a["href"]).resolve()
             assert row.select_one("code.sha256").get_text() == hashlib.sha256(target.read_bytes()).hexdigest()
         assert "sha256sum --ignore-missing -c SHA256SUMS" in page.soup().select_one("article").get_text()
+
+
+# On a 360-pixel phone, each row's sum as shown: its groups' text and how far right each reaches.
+SUMS_SHOWN = """table => [...table.querySelectorAll("tbody tr")].map(row => {
+  const groups = [...row.querySelectorAll("code.sha256 span")].filter(span => span.getClientRects().length)
+  const code = row.querySelector("code.sha256")
+  return {name: row.querySelector("a").textContent,
+          shown: groups.length ? groups.map(span => span.textContent).join("") : code.textContent,
+          right: Math.max(...[code, ...groups].map(e => e.getBoundingClientRect().right))}
+})"""
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_on_a_phone_the_downloads_fit_and_every_sum_is_readable_whole_one_tap_away(browser, base_url, site, locale):
+    """Issue 21, part 4: at 360 px the table was about 2,800 px tall and cut 26 sums at the right
+    edge. At most 1,200 px, nothing sideways, each sum shortened and whole after one tap."""
+    sums = {name: digest for digest, name in (line.split("  ") for line in
+                                              (site / "download/SHA256SUMS").read_text().splitlines())}
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True)
+    tab = context.new_page()
+    tab.goto(base_url + HOME[locale] + "about/")
+    table = tab.locator("#downloads ~ * table").first
+    listing = table.locator("xpath=ancestor-or-self::*[parent::article]")
+    assert listing.bounding_box()["height"] <= 1200
+    overflowing = listing.evaluate("""top => [top, ...top.querySelectorAll("*")].filter(e =>
+        e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible"
+        || e.getBoundingClientRect().right > innerWidth).map(e => e.outerHTML.slice(0, 60))""")
+    assert overflowing == []
+    for summary in table.locator("summary").all():
+        summary.tap()
+    shown = table.evaluate(SUMS_SHOWN)
+    assert [(row["name"], row["shown"]) for row in shown] == list(sums.items())
+    assert [row["name"] for row in shown if row["right"] > 360 - 16] == []  # whole, within the text's column
+    context.close()
 
 
 @pytest.mark.parametrize("locale", LOCALES)

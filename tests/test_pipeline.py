@@ -10,6 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import LANGUAGES, ROOT
 from content import addresses
 from downloads import listing
@@ -137,7 +138,7 @@ def test_the_downloads_table_lists_each_file_with_its_size_and_sum(tmp_path, mon
     monkeypatch.setattr("common.languages", lambda _: LANGUAGES)
     html = listing.fill(f"## Downloads\n\n{listing.MARKER}\n", config, offline=False)
     assert html.count("<tr>") == 1 + len(listing.names(LANGUAGES))
-    assert listing.sha256(made / listing.ZIP) in html and 'href="../../download/report-offline.zip"' in html
+    assert listing.grouped(listing.sha256(made / listing.ZIP)) in html and 'href="../../download/report-offline.zip"' in html
     assert language.strings["downloads_zip"] in html
 
 
@@ -167,3 +168,10 @@ def test_the_purge_sees_the_downloads_table(site):
     """The table is written while the about pages render, before the purge (not after, as once)."""
     [joined] = site.glob("assets/stylesheets/site.*.css")
     assert "code.sha256" in joined.read_text(encoding="utf-8")
+
+
+def test_a_sum_is_set_in_eight_groups_that_read_as_one_word():
+    digest = "0123456789abcdef" * 4
+    code = BeautifulSoup(listing.grouped(digest), "lxml").select_one("details.sha256 > summary > code.sha256")
+    assert [span.get_text() for span in code.select("span")] == [digest[i:i + 8] for i in range(0, 64, 8)]
+    assert code.get_text() == digest  # copied or read by a screen reader: the sum, no spaces

@@ -86,18 +86,29 @@ def add_downloads(files, config) -> None:
         files.append(File.generated(config, f"{FOLDER}/{name}", abs_src_path=str(made / name)))
 
 
+def grouped(digest: str) -> str:
+    """A SHA-256 in eight groups of eight, to read and compare group by group; the groups are
+    elements, not words, so that the sum copies whole. On a phone, closed, it shows its first and
+    last groups, and the whole is one tap away (a `<details>`, also without scripts:
+    docs/assets/report.css)."""
+    groups = "".join(f"<span>{digest[i:i + 8]}</span>" for i in range(0, len(digest), 8))
+    return f'<details class="sha256"><summary><code class="sha256">{groups}</code></summary></details>'
+
+
 def table(strings: dict, languages: list[common.Language], made: Path, home: str) -> str:
     """The about page's list of downloads, with size and SHA-256, in the page's language; out of the
-    search index (Material's `data-search-exclude`), since file names and sums are not reading text."""
+    search index (Material's `data-search-exclude`), since file names and sums are not reading text.
+    On a phone each row reads as a short entry (report.css): name and size, what it is, the sum."""
     up, digests = "../" * (home.count("/") + 1), sums(made)
     rows = "".join(
         f'<tr><td><a href="{up}{FOLDER}/{name}" download>{name}</a></td>'
         f"<td>{html.escape(what)}</td><td>{(made / name).stat().st_size / 1024:,.0f}&nbsp;kB</td>"
-        f'<td><code class="sha256">{digests[name]}</code></td></tr>'
+        f"<td>{grouped(digests[name])}</td></tr>"
         for name, what in described(strings, languages).items())
     head = "".join(f'<th scope="col">{html.escape(label)}</th>' for label in
                    (strings["downloads_file"], strings["downloads_what"], strings["downloads_size"], "SHA-256"))
-    return (f"<table data-search-exclude><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n\n"
+    return (f'<div class="downloads"><table data-search-exclude><thead><tr>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>\n\n"
             f'<p>{html.escape(strings["downloads_check"])} <code>sha256sum --ignore-missing -c {SUMS}</code> '
             f'(<a href="{up}{FOLDER}/{SUMS}">{SUMS}</a>)</p>')
 
