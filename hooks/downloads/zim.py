@@ -35,7 +35,7 @@ content: libkiwix's kiwix-serve (libkiwix#916, #924) and Kiwix JS's service work
 `Content-Security-Policy: default-src 'self' data: blob: about: … 'unsafe-inline'
 'unsafe-eval'; sandbox allow-scripts allow-same-origin …`, which keeps every load inside the
 reader and sandboxes the page. So the reader's policy governs, and ours is left out rather than
-breaking the reader. Nothing in our pages loads from outside the ZIM (tests/test_zim.py
+breaking the reader. Nothing in our pages loads from outside the ZIM (tests/site/test_zim.py
 watches every request of every page in Chromium).
 
 Reproducible: two writes from the same files give byte-identical ZIMs. libzim writes a random

@@ -45,7 +45,7 @@ def finish(written: Path, root: Path, onion: str = "") -> Path:
                              use_directory_urls=True, plugins={
                                  "i18n": SimpleNamespace(building=False, config=SimpleNamespace(languages=entries)),
                                  "material/offline": SimpleNamespace(config=SimpleNamespace(enabled=False))})
-    pipeline._build = pipeline.Build(serve=False, offline=False, onion=onion)
+    pipeline._build = pipeline.Build(serve=False, offline=False, onion=onion, published=addresses.read(root))
     pipeline.on_post_build(config)
     return site
 

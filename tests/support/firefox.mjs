@@ -1,6 +1,6 @@
 // Real Firefox ESR (Debian's firefox-esr, Tor Browser's engine) with Tor Browser's Safest level:
 // `javascript.enabled` and `svg.disabled` set in its profile. Driven over WebDriver BiDi by
-// puppeteer-core (pinned in package-lock.json; no geckodriver needed) for tests/test_firefox.py.
+// puppeteer-core (pinned in package-lock.json; no geckodriver needed) for tests/site/test_firefox.py.
 //
 // Reads a job as JSON on stdin: {"firefox", "probe" (tests/support/reading_probe.js), "viewports":
 // [[width, height]], "urls": [...], "menu": true to press the menu button and measure again};

@@ -1,6 +1,6 @@
 """What a reader with scripts and SVG off (Tor Browser's Safest level) must be able to do on every
-page, judged from what tests/support/reading_probe.js measured, in Chromium (tests/test_reading.py) or in
-Firefox ESR (tests/test_firefox.py).
+page, judged from what tests/support/reading_probe.js measured, in Chromium (tests/site/test_reading.py) or in
+Firefox ESR (tests/site/test_firefox.py).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 // What a reader can see and use on the page in view, measured alike in Chromium
-// (tests/test_reading.py) and Firefox ESR (tests/test_firefox.py, tests/support/firefox.mjs): both
+// (tests/site/test_reading.py) and Firefox ESR (tests/site/test_firefox.py, tests/support/firefox.mjs): both
 // `evaluate` this expression, also where the page's own scripts are off (the browser's own
 // evaluation still runs). Only measures; tests/support/reading.py judges.
 (() => {

@@ -2,7 +2,7 @@
 //
 // Readers type Kazakh in any of three Latin alphabets, in chat transliteration or on a Russian
 // keyboard, and in any inflected form: each must reach the same index key, and unrelated words
-// must not. tests/test_search.py runs the same code in Material's worker, in the search box.
+// must not. tests/site/test_search.py runs the same code in Material's worker, in the search box.
 import assert from "node:assert/strict"
 import { test } from "node:test"
 import { KK, LUNR, load, plain, readJSON } from "./realm.mjs"

@@ -1,5 +1,5 @@
 // The 404 page's guess at the page a missing address meant (overrides/assets/javascripts/notfound.js).
-// tests/test_share.py checks the links it writes in the browser; these check the guess itself.
+// tests/site/test_share.py checks the links it writes in the browser; these check the guess itself.
 import assert from "node:assert/strict"
 import { test } from "node:test"
 

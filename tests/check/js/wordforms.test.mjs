@@ -1,6 +1,6 @@
 // Word forms in the as-you-type search (overrides/assets/javascripts/lunr/wordforms.js), on lunr
 // 2.3.9 from npm. Material's worker appends "*" to every word the reader types and calls
-// index.search; so do these tests. tests/test_search.py runs the same in the search box.
+// index.search; so do these tests. tests/site/test_search.py runs the same in the search box.
 import assert from "node:assert/strict"
 import { readFileSync, readdirSync } from "node:fs"
 import { test } from "node:test"
