@@ -121,4 +121,5 @@ def secure_pages(site: Path, own_policy: str = "download/") -> None:
         try:
             path.write_text(secure(path.read_text(encoding="utf-8")), encoding="utf-8")
         except ValueError:
-            raise PluginError(f"hooks/trust/csp.py: {path.relative_to(site)} has no <head> to put the CSP in") from None
+            raise PluginError(f"hooks/trust/csp.py: {path.relative_to(site)} has no <head> to put its Content-Security-"
+                              "Policy in: give the template that wrote it a <head> (overrides/, or the plugin's own)") from None

@@ -12,8 +12,7 @@ import pipeline
 
 import pytest
 from browser import header_rules
-from mkdocs.utils.yaml import yaml_load
-from project import LANGUAGES, ROOT
+from project import LANGUAGE_ENTRIES, LANGUAGES, ROOT
 from content import addresses
 from downloads import listing
 from mkdocs.exceptions import PluginError
@@ -39,11 +38,9 @@ def finish(written: Path, root: Path, onion: str = "") -> Path:
     (a site as MkDocs and mkdocs-static-i18n leave it: data/written/) in a project at `root`."""
     site = shutil.copytree(written, root / "site")
     shutil.copy(DATA / addresses.LIST, root / addresses.LIST)
-    entries = next(p["i18n"] for p in yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
-                   if isinstance(p, dict) and "i18n" in p)["languages"]
     config = SimpleNamespace(site_dir=str(site), config_file_path=str(root / "mkdocs.yml"), site_url="https://e.org/r/",
                              use_directory_urls=True, plugins={
-                                 "i18n": SimpleNamespace(building=False, config=SimpleNamespace(languages=entries)),
+                                 "i18n": SimpleNamespace(building=False, config=SimpleNamespace(languages=LANGUAGE_ENTRIES)),
                                  "material/offline": SimpleNamespace(config=SimpleNamespace(enabled=False))})
     pipeline._build = pipeline.Build(serve=False, offline=False, onion=onion, published=addresses.read(root))
     pipeline.on_post_build(config)

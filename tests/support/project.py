@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = common.languages_of(ROOT / "mkdocs.yml")  # the default language first
+LANGUAGE_ENTRIES = common.language_entries(ROOT / "mkdocs.yml")  # as mkdocs.yml writes them, for a configuration
 LOCALES = [language.locale for language in LANGUAGES]
 HOME = {language.locale: language.home for language in LANGUAGES}
 PAGE_NAMES = sorted(p.stem for p in (ROOT / "docs" / LOCALES[0]).glob("*.md"))
