@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import re
 
-import common
 
 PUBLISHED = "2017-02-09"  # Amnesty International, EUR 57/5644/2017
 H1_END = re.compile(r"</h1>")
@@ -32,9 +31,9 @@ def line(strings: dict, edition: str) -> str:
     return f'<p class="page-dates">{" · ".join(parts)}</p>'
 
 
-def under_title(content: str, strings: dict, edition: str | None = None) -> str:
+def under_title(content: str, strings: dict, edition: str) -> str:
     """The page's content with the dates after its `<h1>` (or first, when it has none)."""
-    dates = line(strings, edition or common.edition_date())
+    dates = line(strings, edition)
     if H1_END.search(content):
         return H1_END.sub(lambda m: m.group(0) + dates, content, count=1)
     return dates + content
