@@ -46,7 +46,7 @@ class Build:
     """One build (all its languages): its facts, and what it gathers for later steps."""
     context: common.Context  # languages, offline or not, downloads, edition date, onion address
     published_files: dict = field(default_factory=dict)  # src_uri → File, as published, every language
-    kazakh_sections: dict = field(default_factory=dict)  # docs/kk/page.md → {section ID: text}
+    kazakh_sections: dict = field(default_factory=dict)  # docs/kk/<page>.md → {section ID: text}
     nav: list = field(default_factory=list)  # this language's pages, each in every language
     homes: list = field(default_factory=list)  # the home page in every language
     published: addresses.Published | None = None  # published-addresses.txt: pages, short addresses

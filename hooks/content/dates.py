@@ -2,7 +2,7 @@
 edition was made, so that the article's "last year" can be read without its footnotes.
 
 The briefing's date (9 February 2017) is one of the facts the source material allows
-(source/README of the shared material); the edition's is the last commit's (common.edition_date).
+(the README of the source material that came with the article, kept outside this repository); the edition's is the last commit's (common.edition_date).
 Month names and the order of day, month and year are the language's `extra.strings`
 (`months`, `date_format`).
 """

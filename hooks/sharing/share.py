@@ -1,6 +1,6 @@
 """Section links that campaigners copy, post and print.
 
-Every section heading (`##`-`######`, all with explicit IDs: hooks/sources.py) gets a
+Every section heading (`##`-`######`, all with explicit IDs: hooks/content/sources.py) gets a
 "copy link" button after its permalink, carrying the section's absolute address (from
 `site_url`) for overrides/assets/javascripts/share.js, which copies it and confirms in the
 page's language (`extra.strings` in mkdocs.yml) through one status line per page.
