@@ -19,7 +19,7 @@ shim runs it in an about:blank iframe, which inherits the page's policy, so the 
 that iframe up from `prelude.js` beside it rather than an inline script.
 
 The single-file downloads (hooks/downloads/single_file.py) bring a policy of their own, which
-tests/test_trust.py holds to the same rules. hooks/trust/headers.py sends the same policy as a
+tests/site/test_trust.py holds to the same rules. hooks/trust/headers.py sends the same policy as a
 header with HTML documents. `mkdocs serve` gets no policy: it injects its live-reload script inline
 into every page it serves, which the policy would block.
 """
@@ -168,7 +168,7 @@ def secure_pages(site: Path, text: str, own_policy: str = "download/") -> None:
         try:
             path.write_text(with_policy(page, text), encoding="utf-8")
         except ValueError:
-            raise PluginError(f"hooks/trust/csp.py: {path.relative_to(site)} has no <head> to put the CSP in: "
-                              "every page's template must have one") from None
+            raise PluginError(f"hooks/trust/csp.py: {path.relative_to(site)} has no <head> to put its Content-Security-"
+                              "Policy in: give the template that wrote it a <head> (overrides/, or the plugin's own)") from None
     if problems:
         raise PluginError("\n".join(problems))
