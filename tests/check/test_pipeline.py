@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import brotli
 import gzip
 from pathlib import Path
 from types import SimpleNamespace
+
+import common
 
 import pipeline
 
@@ -44,10 +47,9 @@ def finish(written: Path, root: Path, onion: str = "") -> Path:
     theme = SimpleNamespace(get=lambda key: None, get_env=lambda: jinja2.Environment(loader=jinja2.DictLoader(
         {"partials/scope.html": '<script>__md_scope=new URL("/",location)</script>'})))
     config = SimpleNamespace(site_dir=str(site), config_file_path=str(root / "mkdocs.yml"), site_url="https://e.org/r/",
-                             use_directory_urls=True, theme=theme, plugins={
-                                 "i18n": SimpleNamespace(building=False, config=SimpleNamespace(languages=LANGUAGE_ENTRIES)),
-                                 "material/offline": SimpleNamespace(config=SimpleNamespace(enabled=False))})
-    pipeline._build = pipeline.Build(serve=False, offline=False, onion=onion, published=addresses.read(root))
+                             use_directory_urls=True, theme=theme, plugins={"i18n": SimpleNamespace(building=False)})
+    facts = common.Context(LANGUAGES, offline=False, serve=False, downloads=None, edition="2026-01-01", onion=onion)
+    pipeline._build = pipeline.Build(facts, published=addresses.read(root))
     pipeline.on_post_build(config)
     return site
 
@@ -166,11 +168,8 @@ def test_the_downloads_table_lists_each_file_with_its_size_and_sum(tmp_path, mon
     write(made, {listing.SUMS: "".join(f"{listing.sha256(made / n)}  {n}\n" for n in listing.names(LANGUAGES))})
     monkeypatch.setenv("DOWNLOADS", str(made))
     language = LANGUAGES[1]
-    config = SimpleNamespace(plugins={"i18n": SimpleNamespace(current_language=language.locale,
-                                                              config=SimpleNamespace(languages=[]))})
-    monkeypatch.setattr("common.current", lambda _: language)
-    monkeypatch.setattr("common.languages", lambda _: LANGUAGES)
-    html = listing.fill(f"## Downloads\n\n{listing.MARKER}\n", config, offline=False)
+    facts = common.Context(LANGUAGES, offline=False, serve=False, downloads=made, edition="2026-01-01")
+    html = listing.fill(f"## Downloads\n\n{listing.MARKER}\n", SimpleNamespace(site_url="https://e.org/r/"), language, facts)
     assert html.count("<tr>") == 1 + len(listing.names(LANGUAGES))
     assert listing.sha256(made / listing.ZIP) in html and 'href="../../download/report-offline.zip"' in html
     assert language.strings["downloads_zip"] in html
@@ -179,7 +178,7 @@ def test_the_downloads_table_lists_each_file_with_its_size_and_sum(tmp_path, mon
 def test_downloads_that_were_not_made_stop_the_build(tmp_path, monkeypatch):
     monkeypatch.setenv("DOWNLOADS", str(tmp_path))
     with pytest.raises(PluginError, match=r"no SHA256SUMS there: make the downloads first"):
-        listing.folder()
+        listing.folder(str(tmp_path))
 
 
 def test_every_language_entry_carries_its_own_facts(tmp_path):
@@ -190,3 +189,23 @@ def test_every_language_entry_carries_its_own_facts(tmp_path):
     broken.write_text(config.replace("            og_locale: ru_RU\n", ""), encoding="utf-8")
     with pytest.raises(PluginError, match="language 'ru' lacks extra.og_locale"):
         __import__("common").languages_of(broken)
+
+
+def test_the_build_context_holds_the_builds_facts_each_read_once(tmp_path, monkeypatch):
+    """Made once in on_config from mkdocs.yml and the environment; the steps read none of them."""
+    made = write(tmp_path / "made", {listing.SUMS: ""})
+    onion = "http://" + "a" * 56 + ".onion/"
+    commands, run = [], subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda command, **options: commands.append(command) or run(command, **options))
+
+    def config(offline: bool) -> SimpleNamespace:
+        return SimpleNamespace(plugins={"i18n": SimpleNamespace(config=SimpleNamespace(languages=LANGUAGE_ENTRIES)),
+                                        "material/offline": SimpleNamespace(config=SimpleNamespace(enabled=offline))})
+
+    facts = pipeline.context(config(False), "build", {"DOWNLOADS": str(made), "ONION_URL": onion})
+    assert (facts.languages, facts.offline, facts.serve, facts.downloads, facts.onion) == (LANGUAGES, False, False, made, onion)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", facts.edition) and [c[:2] for c in commands] == [["git", "log"]]
+    given = pipeline.context(config(True), "serve", {"SOURCE_DATE_EPOCH": "1496275200", "ONION_URL": onion})
+    assert (given.edition, given.serve, given.onion, given.downloads) == ("2017-06-01", True, "", None) and len(commands) == 1
+    with pytest.raises(PluginError, match="not a v3 onion address"):
+        pipeline.context(config(False), "build", {"ONION_URL": "http://abc.onion/"})
