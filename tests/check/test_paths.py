@@ -46,3 +46,16 @@ def exists(name: str) -> bool:
 @pytest.mark.parametrize("path", READ)
 def test_every_path_a_file_names_exists(path):
     assert [f"{path}:{number}: {name}" for number, name in named(path) if not exists(name)] == []
+
+
+def test_every_test_the_readme_names_exists():
+    """The seam table and the layout name tests as `site/test_x.py::test_y` (or `::test_y` after
+    one of the same file): each must be a test of that file."""
+    readme, missing, last = (ROOT / "README.md").read_text(encoding="utf-8"), [], None
+    for match in re.finditer(r"`(?:(?:tests/)?((?:check|site)/test_\w+\.py))?(?:::(test_\w+))?`", readme):
+        last = match.group(1) or last
+        if last and not (ROOT / "tests" / last).is_file():
+            missing.append(last)
+        elif match.group(2) and f"def {match.group(2)}(" not in (ROOT / "tests" / last).read_text(encoding="utf-8"):
+            missing.append(f"{last}::{match.group(2)}")
+    assert missing == []
