@@ -35,7 +35,7 @@ from content import addresses, anchors, dates, languages, sources
 from downloads import listing, offline
 from search import fallback, index
 from sharing import cards, elsewhere, notfound, printed, share, short
-from trust import csp, headers, markup
+from trust import content as content_policy, csp, headers, markup
 from weight import assets, compress, scripts, stylesheet, whitespace
 
 log = logging.getLogger("mkdocs.plugins.pipeline")
@@ -51,6 +51,7 @@ class Build:
     homes: list = field(default_factory=list)  # the home page in every language
     published: addresses.Published | None = None  # published-addresses.txt: pages, short addresses
     numbers: dict = field(default_factory=dict)  # (page address, section ID) → its declared short number
+    print_rules: dict = field(default_factory=dict)  # each page's print footer, for the stylesheet
 
 
 _command = "build"
@@ -138,6 +139,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(content: str, page, config, files) -> str:
+    content_policy.refuse_active(content, page, files)
     language = _language(config)
     if language.default:
         _build.kazakh_sections[f"docs/{page.file.src_uri}"] = sources.section_texts(content)
@@ -181,7 +183,8 @@ def on_post_page(output: str, page, config) -> str:
     language = _language(config)
     output = index.point_config_at_language_root(output, page, language)
     output = dates.under_title(output, language.strings, _build.context.edition)
-    output = printed.footer(output, page.canonical_url, language.strings, _build.context.edition)
+    output = printed.footer(output, page.canonical_url, language.strings, _build.context.edition,
+                            _build.print_rules)
     output = markup.valid_toggles(output)
     output = markup.named_search_dialog(output)
     return whitespace.unindent(output)
@@ -207,13 +210,15 @@ def on_post_build(config) -> None:
     if facts.serve:  # the live-reload script that serve injects would break a CSP
         _build = None
         return
-    csp.secure_pages(site)
+    policy = csp.declared_policy(config, scripts.inline_modules(config, facts.offline), root)
+    csp.secure_pages(site, policy)
     if not facts.offline:
         addresses.refuse_lost_addresses(site, root)
         addresses.refuse_rewritten_lines(root)
+    printed.write_rules(site, build.print_rules)
     stylesheet.join_and_purge(site, config)
     if not facts.offline:
-        headers.write(site, facts.onion)
+        headers.write(site, policy, facts.onion)
         compress.precompress(site)
     _build = None
 

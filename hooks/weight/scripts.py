@@ -9,7 +9,8 @@ and the `extra_javascript` loop (which main.html keeps).
 
 Online, a module comes by `src`, under a name with its content's hash (a host may cache it for
 ever). Chromium loads no module by `src` from file:// (a file has no origin to share it with), so
-the offline build writes each module inline instead; hooks/trust/csp.py hashes it like any inline script.
+the offline build writes each module inline instead; hooks/trust/csp.py allows each by the hash
+of its source (`inline_modules`).
 
 The lunr modules are readable sources with plain names (lunr/kk.js, lunr/wordforms.js); Material's
 search worker imports lunr languages as lunr/min/lunr.<name>.min.js, so that is where they go.
@@ -74,6 +75,11 @@ def module_tag(config, offline: bool):
         return Markup(f'<script type="module">{text}</script>')
 
     return module
+
+
+def inline_modules(config, offline: bool) -> list[str]:
+    """The text of each module the pages carry inline (the offline build's), for the page policy."""
+    return [source(config, name) for name in MODULES] if offline else []
 
 
 def place_modules(files, config, offline: bool) -> None:

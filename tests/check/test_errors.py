@@ -38,7 +38,7 @@ def test_a_page_without_materials_config_says_where_to_look():
 def test_a_page_without_a_head_says_to_give_its_template_one(tmp_path):
     (tmp_path / "broken.html").write_text("<p>no head</p>", encoding="utf-8")
     with pytest.raises(PluginError, match=r"broken\.html has no <head> .*: give the template that wrote it a <head>"):
-        csp.secure_pages(tmp_path)
+        csp.secure_pages(tmp_path, csp.policy([], []))
 
 
 def test_a_header_value_nginx_would_misread_says_to_write_it_without_the_sign():
