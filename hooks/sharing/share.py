@@ -35,6 +35,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import segno
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 import common
@@ -97,6 +98,19 @@ def section_title(heading_html: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", words)).strip()
 
 
+def breakable(address: str) -> Markup:
+    """An address as the share table shows it, on screen and paper: it may break after a `/` only,
+    never inside its host name (`https://kz-` / `report.org/…` leaves a reader typing it unsure of
+    the hyphen). The host, and each later part holding a hyphen, are kept whole (`nobr`, share.css
+    and single-file.css); a `<wbr>` after the scheme's `//` and after every later `/`."""
+    scheme, _, rest = address.partition("://")
+    host, slash, path = rest.partition("/")
+    parts = [part if "-" not in part else f'<span class="nobr">{part}</span>'
+             for part in (html.escape(p) for p in re.findall(r"[^/]*/|[^/]+$", path))]
+    return Markup(f'{html.escape(scheme)}://<wbr><span class="nobr">{html.escape(host)}{slash}</span>'
+                  + "".join(f"<wbr>{part}" for part in parts))
+
+
 def share_targets(title: str, address: str, email: str) -> list[tuple[str, str]]:
     """(label, href) of each place a section can be handed to, with its title and address
     percent-encoded whole (spaces as %20, which mailto: needs, not +)."""
@@ -149,9 +163,12 @@ def share_rows(pages: list[list[Translation]], numbers: dict[tuple[str, str], in
             links = []
             for version in versions:
                 url = page_address(config, version.url) + f"#{section_id}"
-                short_url = page_address(config, short.path(version.locale, numbers[version.address, section_id]))
+                number = numbers[version.address, section_id]
+                short_url = page_address(config, short.path(version.locale, number))
                 language = names[version.locale]
                 links.append({"locale": version.locale, "language": language, "url": url, "short": short_url,
+                              "shown": breakable(url), "short_shown": breakable(short_url),
+                              "code": f"{version.locale}-{number}",  # q-… the code shown by a tap, o-… its "QR" link
                               "copy_label": f"{strings['share_copy']}: {title} ({language})",
                               "qr": qr_code(short_url, f"{version.locale}-{page_name}-{section_id}", Path(config.site_dir)),
                               "qr_label": f"{strings['share_qr']}: {short_url}"})

@@ -289,12 +289,120 @@ def test_on_a_phone_the_share_table_reads_as_a_list_of_sections_with_their_langu
     assert details.evaluate(WIDER_THAN_PHONE) == []
     assert details.bounding_box()["height"] <= PHONE_LIST_HEIGHT
     names = [language.name for language in LANGUAGES]
-    for index in (0, rows.count() - 1):  # per section its title, then its languages by name, on one line
+    for index in (0, rows.count() - 1):  # per section its title, then its languages by name, each with its "QR"
         links = rows.nth(index).locator("td a:visible")
-        assert [links.nth(i).inner_text() for i in range(links.count())] == names  # the words shown
-        assert len({round(links.nth(i).bounding_box()["y"]) for i in range(len(names))}) == 1
+        assert [links.nth(i).inner_text() for i in range(links.count())] == [w for name in names for w in (name, "QR")]
     expect(tab.locator(".share-table :is(thead, img.share-qr, a.share-short):visible")).to_have_count(0)
     context.close()
+
+
+QR_SHOWN = """cell => {
+  const code = cell.querySelector(".share-code"), img = code.querySelector("img"), short = code.querySelector("a.share-short")
+  const box = e => e.getBoundingClientRect()
+  return {width: box(img).width, height: box(img).height, complete: img.complete && img.naturalWidth > 0,
+          inView: [img, short].every(e => box(e).top >= 0 && box(e).left >= 0 && box(e).right <= innerWidth && box(e).bottom <= innerHeight),
+          short: short.textContent, href: short.getAttribute("href"), shortBelow: box(short).top >= box(img).bottom}
+}"""
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_on_a_phone_every_sections_code_shows_at_120_px_with_its_short_address_one_per_tap(browser, base_url, site, locale):
+    """Issue 21, part 5: below 720 px the links page showed none of its 54 codes. Now each language
+    of each section has a "QR" link that shows its code, 120 px or more, whole on the screen, its
+    short address beneath; its "close" link (or back) hides it. No code loads before its tap."""
+    context = browser.new_context(viewport=PHONE, has_touch=True)
+    tab = context.new_page()
+    codes: list[str] = []
+    tab.on("request", lambda request: "/assets/qr/" in request.url and codes.append(request.url))
+    tab.goto(base_url + page_path(locale, TABLE))
+    tab.locator("details.share-details > summary").click()
+    cells = tab.locator(".share-table tbody td")
+    assert cells.count() == len(sections(site)) * len(LOCALES) and codes == []
+    failures = []
+    for index in range(cells.count()):
+        cell = cells.nth(index)
+        cell.get_by_role("link", name="QR", exact=True).tap()
+        tab.wait_for_function("cell => { const img = cell.querySelector('.share-code img'); return img.complete && img.naturalWidth }",
+                              arg=cell.element_handle())
+        shown = cell.evaluate(QR_SHOWN)
+        language = LOCALES[index % len(LOCALES)]
+        if min(shown["width"], shown["height"]) < 120 or not shown["inView"] or not shown["shortBelow"] \
+                or shown["short"] != shown["href"] or not shown["href"].startswith(f"{SITE_URL}s/{language}/"):
+            failures.append((index, shown))
+        cell.locator(".share-code").get_by_role("link", name=STRINGS[locale]["share_close"]).tap()
+        expect(cell.locator("img.share-qr")).to_be_hidden()
+    assert failures == [] and len(set(codes)) == cells.count()
+    context.close()
+
+
+# Where each shown address of the open share table breaks into lines: the text of each line.
+ADDRESS_LINES = """table => [...table.querySelectorAll(".share-url, a.share-short")].filter(e => e.getClientRects().length).map(e => {
+  const lines = [], walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT)
+  while (walker.nextNode()) {
+    const node = walker.currentNode
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange()
+      range.setStart(node, i)
+      range.setEnd(node, i + 1)
+      const top = Math.round(range.getBoundingClientRect().top)
+      if (!lines.length || Math.abs(top - lines.at(-1).top) > 4) lines.push({top, text: ""})
+      lines.at(-1).text += node.data[i]
+    }
+  }
+  return lines.map(line => line.text)
+})"""
+
+
+def broken_addresses(lines_of_each: list[list[str]]) -> list[list[str]]:
+    """The addresses (as their lines) that break other than after a `/`, or inside their host name."""
+    host = urlsplit(SITE_URL).hostname
+    return [lines for lines in lines_of_each
+            if any(not line.endswith("/") for line in lines[:-1]) or not any(host in line for line in lines)]
+
+
+@pytest.mark.parametrize("width", [1366, 800], ids=["desktop", "tablet"])
+def test_on_a_wide_screen_addresses_break_only_after_a_slash_never_inside_the_host(browser, base_url, width):
+    """Issue 21, part 6: the desktop links page broke addresses as `https://kz-` / `report.org/…`."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    failures, count = [], 0
+    for locale in LOCALES:
+        tab.goto(base_url + page_path(locale, TABLE))
+        tab.locator("details.share-details > summary").click()
+        shown = tab.locator(".share-table").evaluate(ADDRESS_LINES)
+        count += len(shown)
+        failures += [(locale, lines) for lines in broken_addresses(shown)]
+        assert tab.locator(".share-scroll").evaluate("e => e.scrollWidth <= e.clientWidth")  # nor sideways
+    context.close()
+    assert count >= 54 * len(LOCALES) and failures == []
+
+
+def broken_hosts(text: str, host: str) -> list[str]:
+    """The words of `text` (each line of a laid-out page) that are an address whose host name is cut:
+    after `https://`, anything but the whole host (or nothing: a break after `//`); without a
+    scheme, a piece of the host name cut at a hyphen or dot."""
+    broken = []
+    for word in text.split():
+        rest = word.lstrip("(").removeprefix("https://")
+        if word.lstrip("(").startswith("https://") and rest and not rest.startswith(host + "/"):
+            broken.append(word)
+        elif len(rest) < len(host) and host.startswith(rest) and len(rest) >= 4 and any(c in rest for c in "-."):
+            broken.append(word)
+    return broken
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_on_paper_addresses_break_only_after_a_slash_never_inside_the_host(site, locale):
+    """Issue 21, part 6, in the PDFs (report and flyer), as `pdftotext -layout` reads them: no
+    address of the site has its host name cut (`https://think-` / `before-you-…` in the share table)."""
+    host = urlsplit(SITE_URL).hostname
+    assert broken_hosts("x https://think-before-you-post.example.org/s/kk/1/ https:// think-before-you-post.example.org/",
+                        host) == []
+    assert broken_hosts("https://think- x think-before-you- x", host) == ["https://think-", "think-before-you-"]
+    for pdf in (f"report-{locale}.pdf", f"flyer-{locale}.pdf"):
+        text = pdf_text(site / "download" / pdf, "-layout")
+        assert text.count(host) >= (20 if pdf.startswith("report") else 4), pdf  # the addresses are there
+        assert (pdf, broken_hosts(text, host)) == (pdf, [])
 
 
 def pdf_pages(pdf: Path) -> list[str]:
