@@ -157,7 +157,8 @@ def on_page_context(context, page, config, nav):
 @event_priority(-1000)  # after every plugin's own changes to the page
 def on_post_page(output: str, page, config) -> str:
     output = index.point_config_at_language_root(output, page, config)
-    output = dates.under_title(output, common.current(config).strings)
+    output = dates.under_title(output, common.current(config).strings,
+                               year=dates.events_year(page.meta, f"docs/{page.file.src_uri}"))
     output = printed.footer(output, page.canonical_url, common.current(config).strings, common.edition_date())
     output = markup.valid_toggles(output)
     output = markup.named_search_dialog(output)

@@ -31,7 +31,7 @@ CASES = {
         "docs/en/blocking.md:23: section '#information-society' of docs/kk/blocking.md is missing"),
     "section ID renamed": (
         "docs/ru/prosecutions.md", [("{ #bokaev-ayan }", "{ #bokaev }")],
-        "docs/ru/prosecutions.md:15: section ID '#bokaev' is not in docs/kk/prosecutions.md (expected '#bokaev-ayan')"),
+        "docs/ru/prosecutions.md:16: section ID '#bokaev' is not in docs/kk/prosecutions.md (expected '#bokaev-ayan')"),
     "sections out of order": (
         "docs/en/blocking.md", [("{ #vpn }", "{ #swap }"), ("{ #information-society }", "{ #vpn }"),
                                 ("{ #swap }", "{ #information-society }")],
