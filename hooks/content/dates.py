@@ -6,9 +6,10 @@ of the site. A reader who skims, or opens a page from a link, does not take 2016
 These are the site's own words (`extra.strings`: `context_briefing`, `context_events`,
 `download_edition`), set apart from the article's text as the `lead-note` leads are. The
 briefing's date (9 February 2017) and the events' year (2016, the article's "last year") are
-facts the source material allows (source/README of the shared material); the edition's is the
-last commit's (common.edition_date). Month names and the order of day, month and year are the
-language's `extra.strings` (`months`, `date_format`).
+facts the source material allows (the README of the source material that came with the article,
+kept outside this repository); the edition's is the last commit's (common.edition_date). Month
+names and the order of day, month and year are the language's `extra.strings` (`months`,
+`date_format`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ import html
 import re
 
 from mkdocs.exceptions import PluginError
-
-import common
 
 PUBLISHED = "2017-02-09"  # Amnesty International, EUR 57/5644/2017
 H1_END = re.compile(r"</h1>")
@@ -69,9 +68,9 @@ def line(strings: dict, edition: str, year: str | None = None) -> str:
             f'<span class="page-dates__item page-dates__edition">{edition_line(strings, edition)}</span></p>')
 
 
-def under_title(content: str, strings: dict, edition: str | None = None, year: str | None = None) -> str:
+def under_title(content: str, strings: dict, edition: str, year: str | None = None) -> str:
     """The page's content with its context after its `<h1>` (or first, when it has none)."""
-    dates = line(strings, edition or common.edition_date(), year)
+    dates = line(strings, edition, year)
     if H1_END.search(content):
         return H1_END.sub(lambda m: m.group(0) + dates, content, count=1)
     return dates + content

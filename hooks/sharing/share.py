@@ -1,6 +1,6 @@
 """Section links that campaigners copy, post and print.
 
-Every section heading (`##`-`######`, all with explicit IDs: hooks/sources.py) gets a
+Every section heading (`##`-`######`, all with explicit IDs: hooks/content/sources.py) gets a
 "copy link" button after its permalink, carrying the section's absolute address (from
 `site_url`) for overrides/assets/javascripts/share.js, which copies it and confirms in the
 page's language (`extra.strings` in mkdocs.yml) through one status line per page.
@@ -175,14 +175,14 @@ def table_page(files, locale: str) -> dict:
     return {"url": file.url, "title": read_page(Path(file.abs_src_path), Path(file.abs_src_path).parent).meta["title"]}
 
 
-def add_share_links(content: str, page, config, nav: list[list[Translation]], numbers: dict[tuple[str, str], int]) -> str:
+def add_share_links(content: str, page, config, language: common.Language, languages: list[common.Language],
+                    nav: list[list[Translation]], numbers: dict[tuple[str, str], int]) -> str:
     """The page with its copy buttons, its status line, and the share table where it is marked."""
-    strings = common.current(config).strings
+    strings = language.strings
     if MARKER in content:
-        languages = common.languages(config)
         names = {language.locale: language.name for language in languages}
         table = config.theme.get_env().get_template("partials/share-table.html").render(
-            rows=share_rows(nav, numbers, config, common.current(config).locale, names, strings),
+            rows=share_rows(nav, numbers, config, language.locale, names, strings),
             languages=languages, strings=strings, root=get_relative_url(".", page.url))
         content = content.replace(MARKER, table)
     return section_controls(content, page.canonical_url, strings, common.current(config).site_name) + status_line(strings)

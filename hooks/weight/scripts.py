@@ -9,7 +9,8 @@ and the `extra_javascript` loop (which main.html keeps).
 
 Online, a module comes by `src`, under a name with its content's hash (a host may cache it for
 ever). Chromium loads no module by `src` from file:// (a file has no origin to share it with), so
-the offline build writes each module inline instead; hooks/trust/csp.py hashes it like any inline script.
+the offline build writes each module inline instead; hooks/trust/csp.py allows each by the hash
+of its source (`inline_modules`).
 
 The lunr modules are readable sources with plain names (lunr/kk.js, lunr/wordforms.js); Material's
 search worker imports lunr languages as lunr/min/lunr.<name>.min.js, so that is where they go.
@@ -39,10 +40,6 @@ MATERIAL_BLOCK = re.compile(r"""\{% block scripts %\}\s*<script src="\{\{ '(asse
 \s*\{% for script in config\.extra_javascript %\}\s*\{\{ script \| script_tag \}\}\s*\{% endfor %\}\s*\{% endblock %\}""")
 
 
-def _offline(config) -> bool:
-    return config.plugins["material/offline"].config.enabled
-
-
 def source(config, name: str) -> str:
     return (Path(config.theme.custom_dir) / FOLDER / name).read_text(encoding="utf-8")
 
@@ -63,9 +60,8 @@ def material_bundle(base_html: str) -> str:
     return blocks[0]
 
 
-def module_tag(config):
+def module_tag(config, offline: bool):
     """`module(name)` for the templates: our module `name` as a `<script type="module">`."""
-    offline = _offline(config)
 
     @pass_context
     def module(context, name: str) -> Markup:
@@ -81,12 +77,17 @@ def module_tag(config):
     return module
 
 
-def place_modules(files, config) -> None:
+def inline_modules(config, offline: bool) -> list[str]:
+    """The text of each module the pages carry inline (the offline build's), for the page policy."""
+    return [source(config, name) for name in MODULES] if offline else []
+
+
+def place_modules(files, config, offline: bool) -> None:
     """Our modules under hashed names (online; the offline build writes them inline), the lunr
     modules where Material's worker imports them (before the unused lunr languages are dropped)."""
     for name in MODULES:
         files.remove(module := files.get_file_from_path(FOLDER + name))
-        if not _offline(config):
+        if not offline:
             files.append(File.generated(config, hashed(config, name), abs_src_path=module.abs_src_path))
     for name in LUNR:
         files.remove(lunr := files.get_file_from_path(f"{FOLDER}lunr/{name}.js"))
@@ -103,7 +104,7 @@ def lunr_module(config, name: str) -> str:
     return f"{text}\nlunr.wordforms.use({json.dumps(words, ensure_ascii=False, separators=(',', ':'))})\n"
 
 
-def template_globals(env, config) -> None:
+def template_globals(env, config, offline: bool) -> None:
     """`material_bundle` and `module(name)` for overrides/main.html's `scripts` block."""
     env.globals["material_bundle"] = material_bundle(env.loader.get_source(env, "base.html")[0])
-    env.globals["module"] = module_tag(config)
+    env.globals["module"] = module_tag(config, offline)

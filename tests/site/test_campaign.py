@@ -196,7 +196,7 @@ def test_without_scripts_the_share_links_are_there_with_their_words(browser, bas
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_section_has_its_declared_short_address_that_leads_to_it(site, locale):
-    """Numbers come from published-addresses.txt (tests/test_addresses.py), the same in every language."""
+    """Numbers come from published-addresses.txt (tests/check/test_addresses.py), the same in every language."""
     declared = addresses.read(ROOT)
     found = sections(site)
     assert len(found) > 10
