@@ -185,4 +185,4 @@ def add_share_links(content: str, page, config, language: common.Language, langu
             rows=share_rows(nav, numbers, config, language.locale, names, strings),
             languages=languages, strings=strings, root=get_relative_url(".", page.url))
         content = content.replace(MARKER, table)
-    return section_controls(content, page.canonical_url, strings, common.current(config).site_name) + status_line(strings)
+    return section_controls(content, page.canonical_url, strings, language.site_name) + status_line(strings)
