@@ -182,7 +182,8 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output: str, page, config) -> str:
     language = _language(config)
     output = index.point_config_at_language_root(output, page, language)
-    output = dates.under_title(output, language.strings, _build.context.edition)
+    output = dates.under_title(output, language.strings, _build.context.edition,
+                               dates.events_year(page.meta, f"docs/{page.file.src_uri}"))
     output = printed.footer(output, page.canonical_url, language.strings, _build.context.edition,
                             _build.print_rules)
     output = markup.valid_toggles(output)
