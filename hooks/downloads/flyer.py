@@ -53,7 +53,7 @@ def topics(language: common.Language, nav: list[str], site_url: str, root: Path 
     for name in (n for n in nav if Path(n).stem not in ("index", "about")):
         page = read_page(docs / name, docs)
         year = dates.events_year(page.meta, f"docs/{language.locale}/{name}")
-        first = next((h.id for h in page.headings if h.text.startswith("## ") and h.id), None)
+        first = next((h.id for h in page.headings if h.level == 2 and h.id), None)
         if first is None:
             continue
         url = language.home + f"{Path(name).stem}/"
