@@ -39,12 +39,11 @@ STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*)">\n?')
 FOLDER = "assets/stylesheets/"
 
 
-def used_names(site: Path) -> set[str]:
+def used_names(site: Path, pages: dict[str, str]) -> set[str]:
     """Classes and valued attributes (`data-md-color-primary=indigo`) that built pages carry,
     classes that shipped scripts put on elements, custom properties that either names."""
     names: set[str] = set()
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
+    for text in pages.values():
         for value in CLASS_ATTRIBUTE.findall(text):
             names.update(value.split())
         names.update(f"{name}={value}" for name, value in VALUED_ATTRIBUTE.findall(text))
@@ -141,29 +140,31 @@ def _site_path(href: str, page: Path, site: Path, config) -> str:
     return target.resolve().relative_to(site.resolve()).as_posix()
 
 
-def join(site: Path, pages: list[Path], config, used: set[str]) -> str:
-    """Write the one stylesheet, purged, and link it from every page that links any (not redirect
-    stubs); its name."""
-    hrefs = {p: found for p in pages if (found := STYLESHEET.findall(p.read_text(encoding="utf-8")))}
-    pages = list(hrefs)
-    order = [_site_path(h, pages[0], site, config) for h in hrefs[pages[0]]]
-    for page, page_hrefs in hrefs.items():
-        if [_site_path(h, page, site, config) for h in page_hrefs] != order:
-            raise PluginError(f"hooks/weight/stylesheet.py: {page.relative_to(site)} links other stylesheets than "
-                              f"{pages[0].relative_to(site)}; give every page the same extra_css")
+def join(site: Path, pages: dict[str, str], config, used: set[str]) -> dict[str, str]:
+    """Write the one stylesheet, purged; the pages (path in the site → HTML), each that links any
+    (not redirect stubs) linking that one instead."""
+    hrefs = {path: found for path, text in pages.items() if (found := STYLESHEET.findall(text))}
+    linking = list(hrefs)
+    order = [_site_path(h, site / linking[0], site, config) for h in hrefs[linking[0]]]
+    for path, page_hrefs in hrefs.items():
+        if [_site_path(h, site / path, site, config) for h in page_hrefs] != order:
+            raise PluginError(f"hooks/weight/stylesheet.py: {path} links other stylesheets than {linking[0]}; "
+                              "give every page the same extra_css")
     css = purge("\n".join((site / path).read_text(encoding="utf-8") for path in order), used)
     name = f"{FOLDER}site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
     (site / name).write_text(css, encoding="utf-8")
     for path in order:
         (site / path).unlink()
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
+    joined = dict(pages)
+    for path in linking:
+        text = pages[path]
         first = STYLESHEET.search(text)
         link = f'<link rel="stylesheet" href="{first.group(1).removesuffix(order[0])}{name}">\n'
-        page.write_text(text[:first.start()] + link + STYLESHEET.sub("", text[first.start():]), encoding="utf-8")
-    return name
+        joined[path] = text[:first.start()] + link + STYLESHEET.sub("", text[first.start():])
+    return joined
 
 
-def join_and_purge(site: Path, config) -> None:
-    """The one stylesheet, once every page, the downloads' listing included, is written."""
-    join(site, sorted(site.rglob("*.html")), config, used_names(site))
+def join_and_purge(site: Path, pages: dict[str, str], config) -> dict[str, str]:
+    """The one stylesheet, from every page as final (the downloads' listing included); the pages
+    linking it."""
+    return join(site, pages, config, used_names(site, pages))
