@@ -227,6 +227,7 @@ def on_post_build(config) -> None:
         _build = None
         return
     pages = read_pages(site) | shorts
+    pages = addresses.one_redirect_script(pages, config.theme.get_env().get_template("partials/redirect.html").render())
     printed.write_rules(site, build.print_rules)
     pages = stylesheet.join_and_purge(site, pages, config)
     policy = csp.declared_policy(config, scripts.inline_modules(config, facts.offline), root)
