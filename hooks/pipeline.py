@@ -184,11 +184,10 @@ def on_post_build(config) -> None:
     if build.serve:  # the live-reload script that serve injects would break a CSP
         _build = None
         return
+    stylesheet.join_and_purge(site, config, inline=not build.offline)
     csp.secure_pages(site)
     if not build.offline:
         addresses.refuse_lost_addresses(site, Path(config.config_file_path).parent)
-    stylesheet.join_and_purge(site, config)
-    if not build.offline:
         headers.write(site, build.onion)
         compress.precompress(site)
     _build = None

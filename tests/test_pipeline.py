@@ -31,15 +31,16 @@ def write(site: Path, files: dict[str, str]) -> Path:
 
 def test_the_finishing_steps_run_in_the_listed_order():
     """The order a maintainer reads in on_post_build is the order that makes each step right:
-    the CSP before the headers that join the pages' policies, the purge once pages are final,
+    the stylesheet (the purge, the first screen's rules inline) once pages are final and before the
+    CSP that hashes those rules, the CSP before the headers that join the pages' policies,
     compression last."""
     source = (ROOT / "hooks/pipeline.py").read_text(encoding="utf-8")
     function = next(n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.FunctionDef) and n.name == "on_post_build")
     calls = [ast.unparse(n.func) for n in sorted((n for n in ast.walk(function) if isinstance(n, ast.Call)
                                                   and isinstance(n.func, ast.Attribute)), key=lambda n: n.lineno)]
     steps = [c for c in calls if c.split(".")[0] in {"index", "scripts", "csp", "addresses", "stylesheet", "headers", "compress"}]
-    assert steps == ["index.split", "csp.secure_pages", "addresses.refuse_lost_addresses",
-                     "stylesheet.join_and_purge", "headers.write", "compress.precompress"]
+    assert steps == ["index.split", "stylesheet.join_and_purge", "csp.secure_pages",
+                     "addresses.refuse_lost_addresses", "headers.write", "compress.precompress"]
 
 
 def test_the_index_is_split_by_language_with_locations_from_each_root():
@@ -83,6 +84,39 @@ def test_the_stylesheets_become_one_holding_only_used_rules(tmp_path):
     assert joined.read_text() == ".used{color:red}\n.added{color:green}"
     assert f'href="../{joined.relative_to(site).as_posix()}"' in (site / "ru/index.html").read_text()
     assert not (site / "assets/a.css").exists()
+
+
+FIRST_SCREEN = ('<!doctype html><html class="no-js"><head><meta charset="utf-8">'
+                '<link rel="stylesheet" href="{up}assets/a.css"></head><body data-md-color-scheme="default">'
+                '<form data-md-component="palette"><input data-md-color-scheme="slate"></form>'
+                '<h1 class="title">{title}</h1><details><summary class="opener">More</summary><p class="inside">x</p>'
+                '</details><div class="md-search"></div></body></html>')
+
+
+def test_every_page_paints_its_first_screen_from_the_same_inline_rules(tmp_path):
+    """Online, each page carries the rules its first screen needs, one identical <style> on every
+    page (one hash in the policy), and links the whole stylesheet for print (no screen waits for
+    it) with a <noscript> link for readers without scripts. Rules for what no page shows at first
+    (a selector that matches nothing, a closed <details>' insides, print, hover, transitions) stay
+    in the stylesheet only; a colour scheme the palette offers comes along."""
+    css = ("h1.title{color:red;transition:color 1s}.absent{color:blue}[data-md-color-scheme=slate]{--fg:#fff}"
+           "body{color:var(--fg)}.opener{color:green}.inside{color:gray}a:hover{color:pink}"
+           "@media print{h1.title{color:#000}}@media screen and (min-width:60em){h1.title{font-size:2em}}"
+           ".no-js .md-search{display:none}")
+    site = write(tmp_path, {"index.html": FIRST_SCREEN.format(up="", title="A"),
+                            "ru/index.html": FIRST_SCREEN.format(up="../", title="Б"),
+                            "assets/a.css": css, "assets/stylesheets/.keep": ""})
+    stylesheet.join_and_purge(site, SimpleNamespace(site_url="https://example.org/"), inline=True)
+    [joined] = site.glob("assets/stylesheets/site.*.css")
+    first, second = ((site / name).read_text() for name in ("index.html", "ru/index.html"))
+    inline = first.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert second.split("<style>", 1)[1].split("</style>", 1)[0] == inline
+    assert inline == ("h1.title{color:red}[data-md-color-scheme=slate]{--fg:#fff}body{color:var(--fg)}"
+                      ".opener{color:green}@media screen and (min-width:60em){h1.title{font-size:2em}}")
+    href = f"../{joined.relative_to(site).as_posix()}"
+    assert (f'<link rel="stylesheet" href="{href}" media="print" data-screen>\n'
+            f'<noscript><link rel="stylesheet" href="{href}"></noscript>') in second
+    assert ".no-js .md-search" not in joined.read_text()  # search works before Material's bundle runs
 
 
 def test_the_headers_join_the_policies_of_every_page(tmp_path):

@@ -205,3 +205,7 @@ def test_our_header_is_materials_with_only_our_additions():
     theirs = (Path(material.__file__).parent / "templates/partials/header.html").read_text(encoding="utf-8")
     ours = re.sub(r"[ \t]*\{#- ours -#\}.*?\{#- /ours -#\}\n", "", ours.split("-#}\n", 1)[1], flags=re.S)
     assert ours == theirs.split("-#}\n", 1)[1]
+    # Material's `__md_scope` script, which our header writes in <body>, is Material's file as it is.
+    scope = "templates/partials/javascripts/base.html"
+    assert (ROOT / "overrides/partials/javascripts/scope.html").read_text(encoding="utf-8") == \
+        (Path(material.__file__).parent / scope).read_text(encoding="utf-8")
