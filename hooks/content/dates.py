@@ -2,7 +2,7 @@
 edition was made, so that the article's "last year" can be read without its footnotes.
 
 The briefing's date (9 February 2017) is one of the facts the source material allows
-(source/README of the shared material); the edition's is the last commit's (common.edition_date).
+(the README of the source material that came with the article, kept outside this repository); the edition's is the last commit's (common.edition_date).
 Month names and the order of day, month and year are the language's `extra.strings`
 (`months`, `date_format`).
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import re
 
-import common
 
 PUBLISHED = "2017-02-09"  # Amnesty International, EUR 57/5644/2017
 H1_END = re.compile(r"</h1>")
@@ -32,9 +31,9 @@ def line(strings: dict, edition: str) -> str:
     return f'<p class="page-dates">{" · ".join(parts)}</p>'
 
 
-def under_title(content: str, strings: dict, edition: str | None = None) -> str:
+def under_title(content: str, strings: dict, edition: str) -> str:
     """The page's content with the dates after its `<h1>` (or first, when it has none)."""
-    dates = line(strings, edition or common.edition_date())
+    dates = line(strings, edition)
     if H1_END.search(content):
         return H1_END.sub(lambda m: m.group(0) + dates, content, count=1)
     return dates + content

@@ -84,6 +84,7 @@ def make(target: Path) -> None:
     raw = yaml_load(CONFIG.open(encoding="utf-8"))
     languages, site_url = common.languages_of(CONFIG), raw["site_url"]
     os.environ["SOURCE_DATE_EPOCH"] = str(common.source_date_epoch())  # WeasyPrint and the offline build
+    date = common.edition_date()  # the git history read once, above
     css = (HERE / "single-file.css").read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as temporary:
         work, offline = Path(temporary) / "download", Path(temporary) / "report-offline"
@@ -95,14 +96,14 @@ def make(target: Path) -> None:
         for language in languages:
             started = time.perf_counter()
             edition = Edition(language.locale, language.site_name, language.site_description, language.strings,
-                              common.edition_date(), site_url, language.home)
+                              date, site_url, language.home)
             page = work / f"report-{language.locale}.html"
             page.write_text(assemble(offline, pages(language, raw["nav"]), edition, css), encoding="utf-8")
             write_pdf(page, work / f"report-{language.locale}.pdf")
             print(f"downloads: report-{language.locale}.html and .pdf in {time.perf_counter() - started:.1f} s")
         for language in languages:
             started = time.perf_counter()
-            about = language_metadata(language, source=urljoin(site_url, language.home), date=common.edition_date(),
+            about = language_metadata(language, source=urljoin(site_url, language.home), date=date,
                                       illustration=common.ROOT / "docs/assets/favicon.svg")
             try:
                 write_zim(offline, language.locale, about, work / f"report-{language.locale}.zim")
@@ -110,7 +111,7 @@ def make(target: Path) -> None:
                 raise PluginError(f"downloads: {error}") from None
             print(f"downloads: report-{language.locale}.zim in {time.perf_counter() - started:.1f} s")
         for language in languages:
-            flyer.write(language, raw["nav"], site_url, common.edition_date(), work / f"flyer-{language.locale}.pdf")
+            flyer.write(language, raw["nav"], site_url, date, work / f"flyer-{language.locale}.pdf")
         (work / SUMS).write_text("".join(f"{sha256(work / n)}  {n}\n" for n in names(languages)), encoding="utf-8")
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(work, target)

@@ -21,6 +21,8 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from mkdocs.exceptions import PluginError
+
 import common
 
 
@@ -113,7 +115,11 @@ def _content(article, page: Page, ids: dict[str, str], edition: Edition, site: P
     for node in article.iter("details"):  # a file to read and print shows everything
         node.set("open", "")
     for image in article.iter("img"):
-        source = site / urlsplit(urljoin(page.path, image.get("src"))).path
+        address = urlsplit(urljoin(page.path, image.get("src") or ""))
+        source = (site / address.path.lstrip("/")).resolve()
+        if address.scheme or address.netloc or not source.is_relative_to(site.resolve()) or not source.is_file():
+            raise PluginError(f"downloads: {page.path}: the image {image.get('src')!r} is not a file of the site: "
+                              "put it under docs/ and give its address relative to the page")  # never read from elsewhere
         kind = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         image.set("src", f"data:{kind};base64,{base64.b64encode(source.read_bytes()).decode()}")
     return list(article)

@@ -14,7 +14,7 @@ What goes in:
   (`notfound.js`) stays out, and so do sitemaps (for search engines) and the other languages.
 Links to a page of another language (Material's language selector `a.md-select__link`) would
 lead to a missing entry: they become that page's online address, its `<link rel=canonical>`,
-as `<link rel=alternate hreflang>` already are (a `#section` is kept, and our site.js still adds
+as `<link rel=alternate hreflang>` already are (a `#section` is kept, and our languages.js still adds
 the reader's section on click). A link to anything else the ZIM lacks is an error.
 
 Search. libzim builds a Xapian full-text index in the ZIM's language (Language, ISO 639-3) from
@@ -24,7 +24,7 @@ the word forms that stand in the text. The page's own search box (Material's sea
 Kazakh-aware lunr modules) works inside the ZIM as on the site, and finds the other forms.
 
 Content-Security-Policy: the ZIM's pages carry none of their own. On the web the site is the
-host and its per-page `<meta http-equiv>` policy (hooks/csp.py) allows only our own scripts,
+host and its per-page `<meta http-equiv>` policy (hooks/trust/csp.py) allows only our own scripts,
 by hash. In a ZIM the reader is the host, and readers add to the page: Debian's kiwix-serve
 3.3 (libkiwix 11) sends no policy and injects its toolbar into every page, with inline event
 handlers that our policy blocks (three CSP errors per page, its buttons dead); Kiwix JS's own
@@ -35,7 +35,7 @@ content: libkiwix's kiwix-serve (libkiwix#916, #924) and Kiwix JS's service work
 `Content-Security-Policy: default-src 'self' data: blob: about: … 'unsafe-inline'
 'unsafe-eval'; sandbox allow-scripts allow-same-origin …`, which keeps every load inside the
 reader and sandboxes the page. So the reader's policy governs, and ours is left out rather than
-breaking the reader. Nothing in our pages loads from outside the ZIM (tests/test_zim.py
+breaking the reader. Nothing in our pages loads from outside the ZIM (tests/site/test_zim.py
 watches every request of every page in Chromium).
 
 Reproducible: two writes from the same files give byte-identical ZIMs. libzim writes a random
@@ -265,7 +265,8 @@ def select(site: Path, locale: str) -> tuple[list[Page], list[str], dict[str, Pa
     pages = [read_page(site, f) for f in files if f.endswith(".html")]
     ours = [p for p in pages if p.lang == locale and p.canonical]
     if not ours:
-        raise ZimError(f"{site}: no page in language {locale!r} (none has <html lang={locale!r}> and a canonical link)")
+        raise ZimError(f"{site}: no page in language {locale!r} (none has <html lang={locale!r}> and a canonical link): "
+                       "build the offline site with that language first (mkdocs.yml's i18n languages; `make build` does)")
     homes = {p.lang: posixpath.dirname(p.path) for p in pages if p.canonical and posixpath.basename(p.path) == "index.html"}
     others = [h for lang, h in homes.items() if lang != locale]
 
@@ -345,7 +346,8 @@ def zim_page(site: Path, page: Page, left_out: dict[str, Page], entries: set[str
             return match.group(0)
         target = left_out.get(targets[value])
         if target is None or target.canonical is None:
-            raise ZimError(f"{page.path} links to {value!r}, which the ZIM lacks and which has no online address")
+            raise ZimError(f"{page.path} links to {value!r}, which the ZIM lacks and which has no online address: "
+                           "link a file the offline build writes, or a page of the site")
         fragment = urlsplit(value).fragment
         return f'{match.group("attr")}"{target.canonical}{"#" + fragment if fragment else ""}"'
 

@@ -12,7 +12,8 @@ from Material's own block, and stops the build if that block is ever more than t
 
 Online, a module comes by `src`, under a name with its content's hash (a host may cache it for
 ever). Chromium loads no module by `src` from file:// (a file has no origin to share it with), so
-the offline build writes each module inline instead; hooks/trust/csp.py hashes it like any inline script.
+the offline build writes each module inline instead; hooks/trust/csp.py allows each by the hash
+of its source (`inline_modules`).
 
 The lunr modules are readable sources with plain names (lunr/kk.js, lunr/wordforms.js); Material's
 search worker imports lunr languages as lunr/min/lunr.<name>.min.js, so that is where they go.
@@ -42,10 +43,6 @@ MATERIAL_BLOCK = re.compile(r"""\{% block scripts %\}\s*<script src="\{\{ '(asse
 \s*\{% for script in config\.extra_javascript %\}\s*\{\{ script \| script_tag \}\}\s*\{% endfor %\}\s*\{% endblock %\}""")
 
 
-def _offline(config) -> bool:
-    return config.plugins["material/offline"].config.enabled
-
-
 def source(config, name: str) -> str:
     return (Path(config.theme.custom_dir) / FOLDER / name).read_text(encoding="utf-8")
 
@@ -61,13 +58,13 @@ def material_bundle(base_html: str) -> str:
     blocks = MATERIAL_BLOCK.findall(base_html)
     if len(blocks) != 1:
         raise PluginError("hooks/weight/scripts.py: Material's `scripts` block (base.html) is not the bundle and "
-                          "extra_javascript any more: overrides/main.html replaces it, so review that block")
+                          "extra_javascript any more: compare it with the block that overrides/main.html puts in its "
+                          "place, carry over what Material changed, and update MATERIAL_BLOCK (the README's seams)")
     return blocks[0]
 
 
-def module_tag(config):
+def module_tag(config, offline: bool):
     """`module(name)` for the templates: our module `name` as a `<script type="module">`."""
-    offline = _offline(config)
 
     @pass_context
     def module(context, name: str) -> Markup:
@@ -76,18 +73,25 @@ def module_tag(config):
                 url_filter(context, hashed(config, name)))
         text = source(config, name)
         if re.search(r"</script|<!--", text, re.I):
-            raise PluginError(f"hooks/weight/scripts.py: {name} cannot be written inline: it holds </script or <!--")
+            raise PluginError(f"hooks/weight/scripts.py: {name} cannot be written inline in the file:// pages: it holds "
+                              "</script or <!--, which end or hide an inline script: write them as <\\/script and "
+                              "<\\!-- in its strings")
         return Markup(f'<script type="module">{text}</script>')
 
     return module
 
 
-def place_modules(files, config) -> None:
+def inline_modules(config, offline: bool) -> list[str]:
+    """The text of each module the pages carry inline (the offline build's), for the page policy."""
+    return [source(config, name) for name in MODULES] if offline else []
+
+
+def place_modules(files, config, offline: bool) -> None:
     """Our modules under hashed names (online; the offline build writes them inline), the lunr
     modules where Material's worker imports them (before the unused lunr languages are dropped)."""
     for name in MODULES:
         files.remove(module := files.get_file_from_path(FOLDER + name))
-        if not _offline(config):
+        if not offline:
             files.append(File.generated(config, hashed(config, name), abs_src_path=module.abs_src_path))
     for name in LUNR:
         files.remove(lunr := files.get_file_from_path(f"{FOLDER}lunr/{name}.js"))
@@ -104,10 +108,9 @@ def lunr_module(config, name: str) -> str:
     return f"{text}\nlunr.wordforms.use({json.dumps(words, ensure_ascii=False, separators=(',', ':'))})\n"
 
 
-def bundle_tag(config, bundle: str):
+def bundle_tag(config, bundle: str, offline: bool):
     """`bundle()` for the templates: later.js, which loads Material's bundle when the reader first
     reaches for the page (online), or the bundle itself, deferred (offline)."""
-    offline = _offline(config)
 
     @pass_context
     def tag(context) -> Markup:
@@ -119,7 +122,7 @@ def bundle_tag(config, bundle: str):
     return tag
 
 
-def template_globals(env, config) -> None:
+def template_globals(env, config, offline: bool) -> None:
     """`module(name)` and `bundle()` for overrides/main.html's `scripts` block."""
-    env.globals["module"] = module_tag(config)
-    env.globals["bundle"] = bundle_tag(config, material_bundle(env.loader.get_source(env, "base.html")[0]))
+    env.globals["module"] = module_tag(config, offline)
+    env.globals["bundle"] = bundle_tag(config, material_bundle(env.loader.get_source(env, "base.html")[0]), offline)

@@ -236,9 +236,9 @@ def critical(css: str, pages: list[Path]) -> str:
     return inline
 
 
-def join(site: Path, pages: list[Path], config, used: set[str], inline: bool = False) -> str:
+def join(site: Path, pages: list[Path], config, used: set[str], inline: bool = False) -> list[str]:
     """Write the one stylesheet, purged, and link it from every page that links any (not redirect
-    stubs), after the first screen's rules when `inline`; its name."""
+    stubs), after the first screen's rules when `inline`; the rules written inline (none or one)."""
     hrefs = {p: found for p in pages if (found := STYLESHEET.findall(p.read_text(encoding="utf-8")))}
     pages = list(hrefs)
     order = [_site_path(h, pages[0], site, config) for h in hrefs[pages[0]]]
@@ -251,7 +251,8 @@ def join(site: Path, pages: list[Path], config, used: set[str], inline: bool = F
     (site / name).write_text(css, encoding="utf-8")
     for path in order:
         (site / path).unlink()
-    first_screen = f"<style>{critical(css, pages)}</style>\n" if inline else ""
+    rules = [critical(css, pages)] if inline else []
+    first_screen = "".join(f"<style>{text}</style>\n" for text in rules)
     for page in pages:
         text = page.read_text(encoding="utf-8")
         first = STYLESHEET.search(text)
@@ -260,10 +261,10 @@ def join(site: Path, pages: list[Path], config, used: set[str], inline: bool = F
                 f'<noscript><link rel="stylesheet" href="{href}"></noscript>\n' if inline
                 else f'<link rel="stylesheet" href="{href}">\n')
         page.write_text(text[:first.start()] + link + STYLESHEET.sub("", text[first.start():]), encoding="utf-8")
-    return name
+    return rules
 
 
-def join_and_purge(site: Path, config, inline: bool = False) -> None:
+def join_and_purge(site: Path, config, inline: bool = False) -> list[str]:
     """The one stylesheet, once every page, the downloads' listing included, is written; the first
-    screen's rules inline in every page when `inline` (online)."""
-    join(site, sorted(site.rglob("*.html")), config, used_names(site), inline)
+    screen's rules inline in every page when `inline` (online), returned for the page policy."""
+    return join(site, sorted(site.rglob("*.html")), config, used_names(site), inline)
