@@ -151,11 +151,17 @@ def test_the_first_tap_or_key_does_what_it_says_before_materials_bundle_has_come
     tab.keyboard.type("Amnesty")
     expect(tab.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
 
+    held = []  # the bundle's response, held until the paste is in
+    tab.route("**/javascripts/bundle.*", lambda route: held.append(route))
     tab.goto(base_url + "en/", wait_until="load")
     tab.locator("label.md-header__button[for=__search]").click()
     expect(tab.locator("input.md-search__input")).to_be_focused()
     tab.keyboard.insert_text("Bokaev")  # a paste: no key events
+    while not held:
+        tab.wait_for_timeout(10)
+    held[0].continue_()
     expect(tab.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
+    tab.unroute("**/javascripts/bundle.*")
 
     tab.goto(base_url + "en/prosecutions/#bokaev-ayan", wait_until="load")
     tab.locator("label.md-header__button[for=__drawer]").click()
