@@ -182,7 +182,8 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output: str, page, config) -> str:
     language = _language(config)
     output = index.point_config_at_language_root(output, page, language)
-    output = dates.under_title(output, language.strings, _build.context.edition)
+    output = dates.under_title(output, language.strings, _build.context.edition,
+                               dates.events_year(page.meta, f"docs/{page.file.src_uri}"))
     output = printed.footer(output, page.canonical_url, language.strings, _build.context.edition,
                             _build.print_rules)
     output = markup.valid_toggles(output)
@@ -198,27 +199,43 @@ def on_post_template(output: str, template_name: str, config) -> str:
     return notfound.placed(output, config, _language(config)) if template_name == notfound.TEMPLATE else output
 
 
+def read_pages(site: Path) -> dict[str, str]:
+    """Every HTML file MkDocs wrote (path in the site → its text), read once for the finishing steps."""
+    return {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+
+
+def write_pages(site: Path, pages: dict[str, str]) -> None:
+    for path, text in pages.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+
+
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language and merged the index
 def on_post_build(config) -> None:
+    """The finishing steps: every page read once, changed in memory by each step in turn, written
+    once; what a step finds (the policy, the pages as written) handed to the next as a value."""
     global _build
     if _inner(config):
         return
     site, build, facts, root = Path(config.site_dir), _build, _build.context, Path(config.config_file_path).parent
     index.split(site, facts.languages, facts.offline)
-    if not facts.offline:  # the QR codes lead online; in the file:// build, ZIMs would take them for pages
-        short.write(site, build.published, build.nav, config)
+    # the QR codes lead online; in the file:// build, ZIMs would take the short pages for pages
+    shorts = {} if facts.offline else short.pages(build.published, build.nav, config)
     if facts.serve:  # the live-reload script that serve injects would break a CSP
+        write_pages(site, shorts)
         _build = None
         return
+    pages = read_pages(site) | shorts
     printed.write_rules(site, build.print_rules)
-    first_screen = stylesheet.join_and_purge(site, config, inline=not facts.offline)
+    pages, first_screen = stylesheet.join_and_purge(site, pages, config, inline=not facts.offline)
     policy = csp.declared_policy(config, scripts.inline_modules(config, facts.offline), root, first_screen)
-    csp.secure_pages(site, policy)
+    pages = csp.secure_pages(pages, policy)
+    write_pages(site, pages)
     if not facts.offline:
         addresses.refuse_lost_addresses(site, root)
         addresses.refuse_rewritten_lines(root)
         headers.write(site, policy, facts.onion)
-        compress.precompress(site)
+        compress.precompress(site, pages)
     _build = None
 
 

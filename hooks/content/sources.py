@@ -33,8 +33,12 @@ QUOTES = (("«", "»"), ("„", "“"))
 
 @dataclass
 class Heading:
+    """One Markdown heading, parsed here for every step that needs it (the checks, the share
+    table, the short addresses, the flyer)."""
     line: int
-    text: str
+    text: str  # the whole line: `## Title { #id }`
+    level: int  # 2 for `##`
+    title: str  # its words, without the hashes and the ID
     id: str | None
 
 
@@ -81,7 +85,8 @@ def read_page(path: Path, root: Path) -> Page:
         if in_fence or not (match := HEADING.match(text)):
             continue
         id_match = EXPLICIT_ID.search(match.group(2))
-        heading = Heading(number, text.strip(), id_match.group(1) if id_match else None)
+        heading = Heading(number, text.strip(), len(match.group(1)), EXPLICIT_ID.sub("", match.group(2)).strip(),
+                          id_match.group(1) if id_match else None)
         if heading.id is None:
             page.problems.append(f"{name}:{number}: heading '{heading.text}' has no explicit ID: end it with {{ #some-id }}, the same in every language")
         elif not ASCII_ID.match(heading.id):

@@ -157,21 +157,23 @@ def with_policy(html: str, text: str) -> str:
     return html
 
 
-def secure_pages(site: Path, text: str, own_policy: str = "download/") -> None:
-    """Every HTML file of the built site with the policy `text`, but the downloads (under
+def secure_pages(pages: dict[str, str], text: str, own_policy: str = "download/") -> dict[str, str]:
+    """The site's pages (path in the site → HTML) with the policy `text`, but the downloads (under
     `own_policy`), which bring their own; a page with an inline script or style that the policy
     does not allow stops the build."""
-    problems = []
-    for path in sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(own_policy)):
-        page = path.read_text(encoding="utf-8")
+    secured, problems = dict(pages), []
+    for path, page in pages.items():
+        if path.startswith(own_policy):
+            continue
         if found := undeclared(page, text):
-            problems.append(f"{path.relative_to(site)}: {', '.join(found)} is not declared in {DECLARED}: remove it "
-                            f"from the content or template that writes it, or, if every page needs it, add its template to {DECLARED}")
+            problems.append(f"{path}: {', '.join(found)} is not declared in {DECLARED}: remove it from the content "
+                            f"or template that writes it, or, if every page needs it, add its template to {DECLARED}")
             continue
         try:
-            path.write_text(with_policy(page, text), encoding="utf-8")
+            secured[path] = with_policy(page, text)
         except ValueError:
-            raise PluginError(f"hooks/trust/csp.py: {path.relative_to(site)} has no <head> to put its Content-Security-"
-                              "Policy in: give the template that wrote it a <head> (overrides/, or the plugin's own)") from None
+            raise PluginError(f"hooks/trust/csp.py: {path} has no <head> to put its Content-Security-Policy in: give "
+                              "the template that wrote it a <head> (overrides/, or the plugin's own)") from None
     if problems:
         raise PluginError("\n".join(problems))
+    return secured

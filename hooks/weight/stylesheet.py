@@ -62,12 +62,11 @@ NOT_PAINTED = re.compile(r"transition|animation|cursor|will-change|touch-action|
 PALETTE = ("scheme", "primary", "accent")
 
 
-def used_names(site: Path) -> set[str]:
+def used_names(site: Path, pages: dict[str, str]) -> set[str]:
     """Classes and valued attributes (`data-md-color-primary=indigo`) that built pages carry,
     classes that shipped scripts put on elements, custom properties that either names."""
     names: set[str] = set()
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
+    for text in pages.values():
         for value in CLASS_ATTRIBUTE.findall(text):
             names.update(value.split())
         names.update(f"{name}={value}" for name, value in VALUED_ATTRIBUTE.findall(text))
@@ -172,13 +171,13 @@ def _site_path(href: str, page: Path, site: Path, config) -> str:
     return target.resolve().relative_to(site.resolve()).as_posix()
 
 
-def _elements(pages: list[Path]) -> list:
+def _elements(pages: list[str]) -> list:
     """Every element of every page as written (cssselect2's wrappers), once in each colour scheme
     its palette offers, without the insides of what opens later."""
     later = cssselect2.compile_selector_list(LATER)
     elements = []
-    for page in pages:
-        document = lxml_html.document_fromstring(page.read_text(encoding="utf-8"))
+    for text in pages:
+        document = lxml_html.document_fromstring(text)
         for element in [e.etree_element for e in cssselect2.ElementWrapper.from_html_root(document).iter_subtree()
                         if any(selector.test(e) for selector in later)]:
             element.getparent().remove(element)
@@ -223,7 +222,7 @@ def _matched_selectors(elements: list) -> Callable:
     return keep
 
 
-def critical(css: str, pages: list[Path]) -> str:
+def critical(css: str, pages: list[str]) -> str:
     """The rules of `css` that the pages' first screens need (see the module's docstring), compact."""
     nodes = [n for n in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
              if n.type == "qualified-rule" or (n.type == "at-rule" and n.lower_at_keyword in ("media", "supports")
@@ -236,35 +235,38 @@ def critical(css: str, pages: list[Path]) -> str:
     return inline
 
 
-def join(site: Path, pages: list[Path], config, used: set[str], inline: bool = False) -> list[str]:
-    """Write the one stylesheet, purged, and link it from every page that links any (not redirect
-    stubs), after the first screen's rules when `inline`; the rules written inline (none or one)."""
-    hrefs = {p: found for p in pages if (found := STYLESHEET.findall(p.read_text(encoding="utf-8")))}
-    pages = list(hrefs)
-    order = [_site_path(h, pages[0], site, config) for h in hrefs[pages[0]]]
-    for page, page_hrefs in hrefs.items():
-        if [_site_path(h, page, site, config) for h in page_hrefs] != order:
-            raise PluginError(f"hooks/weight/stylesheet.py: {page.relative_to(site)} links other stylesheets than "
-                              f"{pages[0].relative_to(site)}; give every page the same extra_css")
+def join(site: Path, pages: dict[str, str], config, used: set[str], inline: bool = False) -> tuple[dict[str, str], list[str]]:
+    """Write the one stylesheet, purged; the pages (path in the site → HTML), each that links any
+    (not redirect stubs) linking that one instead, after the first screen's rules when `inline`;
+    and the rules written inline (none or one)."""
+    hrefs = {path: found for path, text in pages.items() if (found := STYLESHEET.findall(text))}
+    linking = list(hrefs)
+    order = [_site_path(h, site / linking[0], site, config) for h in hrefs[linking[0]]]
+    for path, page_hrefs in hrefs.items():
+        if [_site_path(h, site / path, site, config) for h in page_hrefs] != order:
+            raise PluginError(f"hooks/weight/stylesheet.py: {path} links other stylesheets than {linking[0]}; "
+                              "give every page the same extra_css")
     css = purge("\n".join((site / path).read_text(encoding="utf-8") for path in order), used)
     name = f"{FOLDER}site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
     (site / name).write_text(css, encoding="utf-8")
     for path in order:
         (site / path).unlink()
-    rules = [critical(css, pages)] if inline else []
+    rules = [critical(css, [pages[path] for path in linking])] if inline else []
     first_screen = "".join(f"<style>{text}</style>\n" for text in rules)
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
+    joined = dict(pages)
+    for path in linking:
+        text = pages[path]
         first = STYLESHEET.search(text)
         href = f"{first.group(1).removesuffix(order[0])}{name}"
         link = (f'{first_screen}<link rel="stylesheet" href="{href}" media="print" data-screen>\n'
                 f'<noscript><link rel="stylesheet" href="{href}"></noscript>\n' if inline
                 else f'<link rel="stylesheet" href="{href}">\n')
-        page.write_text(text[:first.start()] + link + STYLESHEET.sub("", text[first.start():]), encoding="utf-8")
-    return rules
+        joined[path] = text[:first.start()] + link + STYLESHEET.sub("", text[first.start():])
+    return joined, rules
 
 
-def join_and_purge(site: Path, config, inline: bool = False) -> list[str]:
-    """The one stylesheet, once every page, the downloads' listing included, is written; the first
-    screen's rules inline in every page when `inline` (online), returned for the page policy."""
-    return join(site, sorted(site.rglob("*.html")), config, used_names(site), inline)
+def join_and_purge(site: Path, pages: dict[str, str], config, inline: bool = False) -> tuple[dict[str, str], list[str]]:
+    """The one stylesheet, from every page as final (the downloads' listing included); the pages
+    linking it, with the first screen's rules inline when `inline` (online), and those rules, for
+    the page policy."""
+    return join(site, pages, config, used_names(site, pages), inline)
