@@ -74,6 +74,7 @@ def context(config, command: str, environ=os.environ) -> common.Context:
     """The build's facts, from the configuration and the environment, each checked once."""
     offline = config.plugins["material/offline"].config.enabled
     try:
+        release.clean(config.site_url or "", "SITE_URL")  # every address a page carries comes from it
         onion = release.onion(environ["ONION_URL"]) if environ.get("ONION_URL") and not offline else ""
     except release.Refused as error:
         raise PluginError(str(error)) from None

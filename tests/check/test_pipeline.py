@@ -255,7 +255,7 @@ def test_the_build_context_holds_the_builds_facts_each_read_once(tmp_path, monke
     monkeypatch.setattr(subprocess, "run", lambda command, **options: commands.append(command) or run(command, **options))
 
     def config(offline: bool) -> SimpleNamespace:
-        return SimpleNamespace(plugins={"i18n": SimpleNamespace(config=SimpleNamespace(languages=LANGUAGE_ENTRIES)),
+        return SimpleNamespace(site_url="https://e.org/r/", plugins={"i18n": SimpleNamespace(config=SimpleNamespace(languages=LANGUAGE_ENTRIES)),
                                         "material/offline": SimpleNamespace(config=SimpleNamespace(enabled=offline))})
 
     facts = pipeline.context(config(False), "build", {"DOWNLOADS": str(made), "ONION_URL": onion})
@@ -263,5 +263,5 @@ def test_the_build_context_holds_the_builds_facts_each_read_once(tmp_path, monke
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", facts.edition) and [c[:2] for c in commands] == [["git", "log"]]
     given = pipeline.context(config(True), "serve", {"SOURCE_DATE_EPOCH": "1496275200", "ONION_URL": onion})
     assert (given.edition, given.serve, given.onion, given.downloads) == ("2017-06-01", True, "", None) and len(commands) == 1
-    with pytest.raises(PluginError, match="not a v3 onion address"):
+    with pytest.raises(PluginError, match="ONION_URL='http://abc.onion/' is not a v3 onion service's address"):
         pipeline.context(config(False), "build", {"ONION_URL": "http://abc.onion/"})
