@@ -229,8 +229,8 @@ def on_post_build(config) -> None:
     pages = read_pages(site) | shorts
     pages = addresses.one_redirect_script(pages, config.theme.get_env().get_template("partials/redirect.html").render())
     printed.write_rules(site, build.print_rules)
-    pages = stylesheet.join_and_purge(site, pages, config)
-    policy = csp.declared_policy(config, scripts.inline_modules(config, facts.offline), root)
+    pages, first_screen = stylesheet.join_and_purge(site, pages, config, inline=not facts.offline)
+    policy = csp.declared_policy(config, scripts.inline_modules(config, facts.offline), root, first_screen)
     pages = csp.secure_pages(pages, policy)
     write_pages(site, pages)
     if not facts.offline:
