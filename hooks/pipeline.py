@@ -77,6 +77,7 @@ def context(config, command: str, environ=os.environ) -> common.Context:
     """The build's facts, from the configuration and the environment, each checked once."""
     offline = config.plugins["material/offline"].config.enabled
     try:
+        release.clean(config.site_url or "", "SITE_URL")  # every address a page carries comes from it
         onion = release.onion(environ["ONION_URL"]) if environ.get("ONION_URL") and not offline else ""
     except release.Refused as error:
         raise PluginError(str(error)) from None
@@ -229,9 +230,10 @@ def on_post_build(config) -> None:
         _build = None
         return
     pages = read_pages(site) | shorts
+    pages = addresses.one_redirect_script(pages, config.theme.get_env().get_template("partials/redirect.html").render())
     printed.write_rules(site, build.print_rules)
-    pages = stylesheet.join_and_purge(site, pages, config)
-    policy = csp.declared_policy(config, scripts.inline_modules(config, facts.offline), root)
+    pages, first_screen = stylesheet.join_and_purge(site, pages, config, inline=not facts.offline)
+    policy = csp.declared_policy(config, scripts.inline_modules(config, facts.offline), root, first_screen)
     pages = csp.secure_pages(pages, policy)
     write_pages(site, pages)
     if not facts.offline:

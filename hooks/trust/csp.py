@@ -7,7 +7,8 @@ hashes what it finds: the policy is made from those declared sources, never from
 page happens to contain, so an inline script that content or a changed template brings is not
 allowed, and `secure_pages` stops the build, naming the page. To allow one more inline element
 (the same on every page), add its template's name to page-policy.txt: one line. (The file:// build writes our own modules inline: their sources,
-hooks/weight/scripts.py `MODULES`, are hashed too.)
+hooks/weight/scripts.py `MODULES`, are hashed too; online, so are the first screen's rules, which
+hooks/weight/stylesheet.py makes from our stylesheets, never from a page's content.)
 
 Every page gets the same policy in a `<meta http-equiv>`, first in `<head>` (after `<meta charset>`,
 which must stay within the first 1024 bytes): scripts and styles only from the site or by those
@@ -130,11 +131,13 @@ def declared_sources(config, root: Path = common.ROOT) -> tuple[list[str], list[
     return scripts, styles
 
 
-def declared_policy(config, modules: list[str], root: Path = common.ROOT) -> str:
+def declared_policy(config, modules: list[str], root: Path = common.ROOT, first_screen: list[str] = ()) -> str:
     """The one policy of every page: BASE_POLICY with the hashes of the declared inline elements,
-    and of our `modules` where the build writes them inline (the file:// build: hooks/weight/scripts.py)."""
+    of our `modules` where the build writes them inline (the file:// build: hooks/weight/scripts.py),
+    and of the first screen's rules, which hooks/weight/stylesheet.py makes from our stylesheets
+    alone and writes, the same, in every page online."""
     scripts, styles = declared_sources(config, root)
-    return policy([source_hash(s) for s in [*scripts, *modules]], [source_hash(s) for s in styles])
+    return policy([source_hash(s) for s in [*scripts, *modules]], [source_hash(s) for s in [*styles, *first_screen]])
 
 
 def undeclared(html: str, text: str) -> list[str]:
