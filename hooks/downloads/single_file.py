@@ -24,6 +24,7 @@ from lxml import etree
 from mkdocs.exceptions import PluginError
 
 import common
+from content import dates
 
 
 def _class(name: str) -> str:
@@ -84,8 +85,8 @@ def assemble(site: Path, pages: list[Page], edition: Edition, css: str) -> str:
         f'<meta name="dcterms.created" content="{edition.date}">\n{_policy(css)}<style>{css}</style>\n</head>\n<body>\n',
         f'<header class="title-page">\n<h1>{title}</h1>\n<p class="description">{html.escape(edition.description)}</p>\n',
         f'<p class="source">{strings["download_source"]}</p>\n',
-        f'<p class="edition">{html.escape(strings["download_edition"])}: <time datetime="{edition.date}">{edition.date}</time>. ',
-        f'<a href="{edition.online}">{html.escape(edition.online)}</a></p>\n</header>\n',
+        f'<p class="edition">{dates.edition_line(strings, edition.date)}. ',
+        f'<a href="{html.escape(edition.online)}">{html.escape(edition.online)}</a></p>\n</header>\n',
         f'<nav class="contents" aria-labelledby="contents"><h2 id="contents">{html.escape(strings["download_contents"])}</h2>\n',
         f'<ol>{"".join(contents)}</ol></nav>\n<main>\n', "\n".join(sections), "\n</main>\n</body>\n</html>\n"])
 

@@ -4,11 +4,12 @@ Every section heading (`##`-`######`, all with explicit IDs: hooks/content/sourc
 control on its own line: a closed `<details>` "Share", written right after the heading and set at
 the end of its last line (share.css, which keeps room for it there, so it takes no line of its
 own, even on a 360-pixel phone). It holds a button that copies the section's absolute address
-(from `site_url`): overrides/assets/javascripts/share.js copies it and confirms in the page's language
-(`extra.strings` in mkdocs.yml) through one status line per page, and plain links that hand the
-section's title and address to Telegram, WhatsApp and e-mail: written here, so they work without
-scripts (Tor Browser's Safest level, where the summary shows its word, not its icon) and load
-nothing until followed. Where the browser has the Web Share API, share.js puts a share button in
+(from `site_url`): overrides/assets/javascripts/share.js copies it and confirms in the page's
+language (`extra.strings` in mkdocs.yml) through one status line per page; and plain links that
+hand the section's share text and address to Telegram, WhatsApp and e-mail (the text says what
+the link is: the section's title, the report's name in the page's language and its year,
+`extra.strings.share_text`), written here, so they work without scripts (Tor Browser's Safest
+level, where the summary shows its word, not its icon) and load nothing until followed. Where the browser has the Web Share API, share.js puts a share button in
 their place, fed from the Telegram link's own parameters. Both share the section's full online
 address, as the copy button does: a messenger shows its preview card, and the reader sees where
 it leads (the short addresses are for paper).
@@ -39,8 +40,9 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 import common
+from content import dates
 from content.addresses import page_address
-from content.sources import EXPLICIT_ID, read_page
+from content.sources import read_page
 from sharing import short
 
 MARKER = "<!-- share-table -->"
@@ -66,8 +68,7 @@ class Translation:
 
 def read_translation(locale: str, file) -> Translation:
     source = read_page(Path(file.abs_src_path), Path(file.abs_src_path).parent)
-    sections = [(h.id, EXPLICIT_ID.sub("", h.text[3:]).strip())
-                for h in source.headings if h.text.startswith("## ") and h.id]
+    sections = [(h.id, h.title) for h in source.headings if h.level == 2 and h.id]
     url = "" if file.url == "./" else file.url  # the home page: the site's root itself
     return Translation(locale, url, source.meta["title"], sections, file.abs_src_path)
 
@@ -111,9 +112,15 @@ def breakable(address: str) -> Markup:
                   + "".join(f"<wbr>{part}" for part in parts))
 
 
+def share_text(section: str, report: str, strings: dict) -> str:
+    """What a shared section says it is, in the page's language: its title, the report's name and the
+    briefing's year, "Дело … — «Подумай, прежде чем публиковать» (Amnesty International, 2017)"."""
+    return strings["share_text"].format(section=section, report=report, year=dates.PUBLISHED[:4])
+
+
 def share_targets(title: str, address: str, email: str) -> list[tuple[str, str]]:
-    """(label, href) of each place a section can be handed to, with its title and address
-    percent-encoded whole (spaces as %20, which mailto: needs, not +)."""
+    """(label, href) of each place a section can be handed to, with its share text (`title`) and
+    address percent-encoded whole (spaces as %20, which mailto: needs, not +)."""
     text, url = quote(title, safe=""), quote(address, safe="")
     return [("Telegram", f"https://t.me/share/url?url={url}&text={text}"),
             ("WhatsApp", f"https://wa.me/?text={text}%0A{url}"),
@@ -134,11 +141,11 @@ def share_menu(title: str, address: str, strings: dict) -> str:
             f'{copy}</button></li>{links}</ul></details>')
 
 
-def section_controls(content: str, page_url: str, strings: dict) -> str:
+def section_controls(content: str, page_url: str, strings: dict, report: str) -> str:
     """After each section heading, its share control (share.css sets it on the heading's last line)."""
     def add_controls(match: re.Match) -> str:
         address = f"{page_url}#{match.group(3)}"
-        return match.group(0) + share_menu(section_title(match.group(1)), address, strings)
+        return match.group(0) + share_menu(share_text(section_title(match.group(1)), report, strings), address, strings)
 
     return HEADING.sub(add_controls, content)
 
@@ -193,4 +200,4 @@ def add_share_links(content: str, page, config, language: common.Language, langu
             rows=share_rows(nav, numbers, config, language.locale, names, strings),
             languages=languages, strings=strings, root=get_relative_url(".", page.url))
         content = content.replace(MARKER, table)
-    return section_controls(content, page.canonical_url, strings) + status_line(strings)
+    return section_controls(content, page.canonical_url, strings, language.site_name) + status_line(strings)

@@ -40,7 +40,7 @@ def test_permalinks_and_back_links_speak_the_pages_language_and_the_title_has_no
 
 
 def test_every_section_gets_one_share_control_with_its_copy_button_links_address_and_words():
-    soup = BeautifulSoup(share.section_controls(rendered(PAGE), "https://e.org/r/ru/page/", RU.strings), "lxml")
+    soup = BeautifulSoup(share.section_controls(rendered(PAGE), "https://e.org/r/ru/page/", RU.strings, RU.site_name), "lxml")
     for heading in soup.select("h2[id]"):
         address = f"https://e.org/r/ru/page/#{heading['id']}"
         menu = heading.find_next_sibling()
@@ -49,7 +49,8 @@ def test_every_section_gets_one_share_control_with_its_copy_button_links_address
         assert menu.select_one("button.share-copy")["data-share-url"] == address
         words = share.section_title(str(heading))
         assert words in {"Второй раздел", "Третий раздел"}
-        assert all(quote(words, safe="") in a["href"] and quote(address, safe="") in a["href"] for a in menu.select("a"))
+        text = f"{words} — «{RU.site_name}» (Amnesty International, 2017)"  # what the link is
+        assert all(quote(text, safe="") in a["href"] and quote(address, safe="") in a["href"] for a in menu.select("a"))
 
 
 def test_the_dates_stand_under_the_title_in_the_pages_language():
@@ -58,6 +59,9 @@ def test_the_dates_stand_under_the_title_in_the_pages_language():
     after = soup.h1.find_next_sibling()
     assert after["class"] == ["page-dates"] and [t["datetime"] for t in after.select("time")] == [dates.PUBLISHED, "2026-01-02"]
     assert dates.human("2026-01-02", RU.strings) in after.get_text()
+    with_events = BeautifulSoup(dates.under_title(rendered(PAGE), RU.strings, "2026-01-02", "2016"), "lxml").h1.find_next_sibling()
+    assert [t["datetime"] for t in with_events.select("time")] == [dates.PUBLISHED, "2016", "2026-01-02"]
+    assert "2016 году" in with_events.select_one(".page-dates__events").get_text()
 
 
 def test_search_looks_for_the_index_under_the_pages_language_root():

@@ -3,25 +3,35 @@
 const status = document.querySelector(".share-status")
 let clearing
 
-// Where the browser has the Web Share API, each section's plain share links (in the closed
-// "Share" control before its heading, written by the build) give way to one button, which hands
-// the section's title and address, read from the section's Telegram link, to the system's share
-// sheet. Elsewhere, and without scripts, the links stay.
-if (navigator.share && status) {
-  for (const menu of document.querySelectorAll("details.share-menu")) {
-    const links = [...menu.querySelectorAll("a")].map(link => link.parentElement)
-    const shared = new URL(links[0].firstElementChild.href).searchParams
-    const button = document.createElement("button")
-    button.type = "button"
-    button.className = "share-native"
-    button.textContent = status.dataset.share
-    button.dataset.shareTitle = shared.get("text")
-    button.dataset.shareAddress = shared.get("url")
-    const item = document.createElement("li")
-    item.append(button)
-    links[0].before(item)
-    links.forEach(link => link.remove())
+// Where the browser has the Web Share API, each section's plain share links (in its closed "Share"
+// control after its heading, written by the build) give way to one button, which hands the
+// section's share text (its title, the report's name and year) and address, read from the section's
+// Telegram link, to the system's share sheet, as title and as text (apps read one or the other).
+// Elsewhere, and without scripts, the links stay; so does a menu not as the build writes it.
+export function shareButton(menu, label) {
+  const links = [...menu.querySelectorAll("a[href]")]
+  let shared
+  try {
+    shared = new URL(links[0].href).searchParams
+  } catch {
+    return null
   }
+  if (!shared.get("url")) return null
+  const button = document.createElement("button")
+  button.type = "button"
+  button.className = "share-native"
+  button.textContent = label
+  button.dataset.shareTitle = shared.get("text") || ""
+  button.dataset.shareAddress = shared.get("url")
+  const item = document.createElement("li")
+  item.append(button)
+  links[0].parentElement.before(item)
+  links.forEach(link => link.parentElement.remove())
+  return button
+}
+
+if (navigator.share && status) {
+  for (const menu of document.querySelectorAll("details.share-menu")) shareButton(menu, status.dataset.share)
 }
 
 async function copy(button) {
@@ -39,7 +49,8 @@ document.addEventListener("click", event => {
   const button = event.target instanceof Element && event.target.closest("button[data-share-url], button.share-native")
   if (!button || !status) return
   if (button.dataset.shareUrl) copy(button)
-  else navigator.share({ title: button.dataset.shareTitle, url: button.dataset.shareAddress }).catch(() => {})  // closed by the reader
+  else navigator.share({ title: button.dataset.shareTitle, text: button.dataset.shareTitle, url: button.dataset.shareAddress })
+    .catch(() => {})  // closed by the reader
   const menu = button.closest("details.share-menu")
   if (menu) menu.open = false
 })
