@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 
 import common
 from content import dates
+from sharing.share import breakable  # the site's address breaks only after a `/`
 
 
 def _class(name: str) -> str:
@@ -86,7 +87,7 @@ def assemble(site: Path, pages: list[Page], edition: Edition, css: str) -> str:
         f'<header class="title-page">\n<h1>{title}</h1>\n<p class="description">{html.escape(edition.description)}</p>\n',
         f'<p class="source">{strings["download_source"]}</p>\n',
         f'<p class="edition">{dates.edition_line(strings, edition.date)}. ',
-        f'<a href="{html.escape(edition.online)}">{html.escape(edition.online)}</a></p>\n</header>\n',
+        f'<a href="{html.escape(edition.online)}">{breakable(edition.online)}</a></p>\n</header>\n',
         f'<nav class="contents" aria-labelledby="contents"><h2 id="contents">{html.escape(strings["download_contents"])}</h2>\n',
         f'<ol>{"".join(contents)}</ol></nav>\n<main>\n', "\n".join(sections), "\n</main>\n</body>\n</html>\n"])
 
