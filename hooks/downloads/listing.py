@@ -98,7 +98,7 @@ def grouped(digest: str) -> str:
 def table(strings: dict, languages: list[common.Language], made: Path, home: str) -> str:
     """The about page's list of downloads, with size and SHA-256, in the page's language; out of the
     search index (Material's `data-search-exclude`), since file names and sums are not reading text.
-    On a phone each row reads as a short entry (report.css): name and size, what it is, the sum."""
+    On a phone each row reads as a short entry (report.css): name and sum, what it is and size."""
     up, digests = "../" * (home.count("/") + 1), sums(made)
     rows = "".join(
         f'<tr><td><a href="{up}{FOLDER}/{name}" download>{name}</a></td>'
