@@ -242,7 +242,8 @@ def take(browser, scheme: str, site: Path, root: str, pages: dict[Path, tuple[st
 
     tour.stored += [f"cookie {c['name']} ({c['domain']})" for c in context.cookies()]
     keys = tab.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
-    scopes = {urlsplit(root).path, urlsplit(not_found or root).path}  # the sub-path; 404.html's path
+    # the sub-path; 404.html's path; Material's storage scope, `extra.scope: /` in mkdocs.yml (page-policy.txt)
+    scopes = {urlsplit(root).path, urlsplit(not_found or root).path, "/"}
     tour.stored += [key for key in keys if not any(key.startswith(scope + ".") and key[len(scope) + 1:]
                                                    in MATERIAL_PREFERENCES for scope in scopes)]
     context.close()
