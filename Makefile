@@ -17,7 +17,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 # hosting tests); a Java, Node or nginx already installed will do. `make serve` needs none of them.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core \
   chromium firefox-esr poppler-utils zbar-tools zim-tools kiwix-tools default-jre-headless nodejs npm nginx-light
-PORT ?= 8080
+# Values from outside are data: SITE_URL, ONION_URL and PORT are kept as given (make never expands a
+# `$` in them) and reach the scripts through the environment ("$$SITE_URL"), never as shell code.
+OUTSIDE_VALUES := SITE_URL ONION_URL PORT
+$(foreach v,$(OUTSIDE_VALUES),$(if $(filter command line environment,$(origin $(v))),$(eval override $(v) := $$(value $(v)))$(eval export $(v))))
 
 .PHONY: help serve build release preview system-packages check test bench lock clean
 
@@ -39,24 +42,27 @@ serve: $(BIN)/mkdocs ## Serve the site live at http://127.0.0.1:8000/
 
 # The downloads first (their own step: a file:// build, zip, single files, PDFs), then the site,
 # which copies and lists them; site/ is replaced only when both succeed.
+# One build at a time in a clone (they share site.tmp and .downloads): a second one stops at once,
+# saying so, holding nothing of the first's (util-linux's flock, on .build.lock).
 build: $(BIN)/mkdocs ## Build the site with its downloads into site/ (replaced only when the whole build succeeds)
-	rm -rf site.tmp
-	PYTHONPATH=hooks $(BIN)/python -m downloads .downloads
-	DOWNLOADS=.downloads $(BIN)/mkdocs build --strict --site-dir site.tmp
+	@exec 9>.build.lock; flock --nonblock 9 || { echo "Error: another build is running in this clone (.build.lock): wait for it to end, then build again" >&2; exit 1; }; \
+	set -ex; rm -rf site.tmp; \
+	PYTHONPATH=hooks $(BIN)/python -m downloads .downloads; \
+	DOWNLOADS=.downloads $(BIN)/mkdocs build --strict --site-dir site.tmp; \
 	rm -rf site && mv site.tmp site
 
 # The addresses are checked first (no placeholder, example or local address; a missing final slash
 # added); site/ and dist/ stay as they were unless everything succeeds.
 release: $(BIN)/mkdocs system-packages node_modules/.package-lock.json ## Build for publishing at SITE_URL (optional ONION_URL), with dist/site.car and dist/CID for IPFS
-	@site_url=$$(PYTHONPATH=hooks $(BIN)/python -m release address "$(SITE_URL)") && \
-	onion_url=$$(PYTHONPATH=hooks $(BIN)/python -m release onion "$(ONION_URL)") && \
+	@site_url=$$(PYTHONPATH=hooks $(BIN)/python -m release address "$$SITE_URL") && \
+	onion_url=$$(PYTHONPATH=hooks $(BIN)/python -m release onion "$$ONION_URL") && \
 	$(MAKE) --no-print-directory build SITE_URL="$$site_url" ONION_URL="$$onion_url" && \
 	PYTHONPATH=hooks $(BIN)/python -m release car site dist
 
 # nginx as production configures it (deploy/nginx.conf and the build's site/_nginx.conf), run by
 # the current user in the foreground, its files in .preview/.
 preview: ## Serve the built site/ with nginx, as production would, at http://127.0.0.1:PORT/ (8080)
-	$(PYTHON) deploy/preview.py site $(PORT)
+	$(PYTHON) deploy/preview.py site "$${PORT:-8080}"
 
 system-packages: ## Install the Debian packages that the downloads and the tests need, if missing
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do \
@@ -94,4 +100,4 @@ lock: ## Recompile requirements/*.txt from requirements/*.in (pins and hashes), 
 	    --no-emit-index-url --no-emit-find-links --output-file $$name.txt $$name.in || exit 1; done
 
 clean: ## Remove the build, the made downloads and the virtual env
-	rm -rf site site.tmp .downloads dist dist.tmp .preview $(VENV)
+	rm -rf site site.tmp .downloads dist dist.tmp .preview .build.lock $(VENV)

@@ -9,9 +9,12 @@ then; the order of its lines is the order of the steps.
 
 mkdocs-static-i18n builds the default language, then, from its own `on_post_build` (priority
 -100), every other language as an inner build on the same configuration. So the finishing steps
-run once, at priority -150, when every language is written. What the build gathers across its
-languages lives on `Build`, made at the outer build's start and dropped at its end: nothing
-outlives one build, also under `mkdocs serve`.
+run once, at priority -150, when every language is written: one pass that reads each page once,
+hands the pages from step to step in memory and writes each once. The build's facts (languages,
+offline or not, downloads, edition date, onion address) are one `common.Context`, made in
+on_config; this module alone reads the environment, Material's offline flag and
+mkdocs-static-i18n's state. What the build gathers across its languages lives on `Build`, made at
+the outer build's start and dropped at its end: nothing outlives one build, also under `mkdocs serve`.
 
 `mkdocs serve` runs what a writer needs to see (pages, languages, search, share links), not
 what only readers of the published site need (cards, CSP, the one purged stylesheet,
@@ -74,6 +77,7 @@ def context(config, command: str, environ=os.environ) -> common.Context:
     """The build's facts, from the configuration and the environment, each checked once."""
     offline = config.plugins["material/offline"].config.enabled
     try:
+        release.clean(config.site_url or "", "SITE_URL")  # every address a page carries comes from it
         onion = release.onion(environ["ONION_URL"]) if environ.get("ONION_URL") and not offline else ""
     except release.Refused as error:
         raise PluginError(str(error)) from None
@@ -199,28 +203,44 @@ def on_post_template(output: str, template_name: str, config) -> str:
     return notfound.placed(output, config, _language(config)) if template_name == notfound.TEMPLATE else output
 
 
+def read_pages(site: Path) -> dict[str, str]:
+    """Every HTML file MkDocs wrote (path in the site → its text), read once for the finishing steps."""
+    return {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+
+
+def write_pages(site: Path, pages: dict[str, str]) -> None:
+    for path, text in pages.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+
+
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language and merged the index
 def on_post_build(config) -> None:
+    """The finishing steps: every page read once, changed in memory by each step in turn, written
+    once; what a step finds (the policy, the pages as written) handed to the next as a value."""
     global _build
     if _inner(config):
         return
     site, build, facts, root = Path(config.site_dir), _build, _build.context, Path(config.config_file_path).parent
     index.split(site, facts.languages, facts.offline)
-    if not facts.offline:  # the QR codes lead online; in the file:// build, ZIMs would take them for pages
-        short.write(site, build.published, build.nav, config)
+    # the QR codes lead online; in the file:// build, ZIMs would take the short pages for pages
+    shorts = {} if facts.offline else short.pages(build.published, build.nav, config)
     if facts.serve:  # the live-reload script that serve injects would break a CSP
+        write_pages(site, shorts)
         _build = None
         return
-    policy = csp.declared_policy(config, scripts.inline_modules(config, facts.offline), root)
-    csp.secure_pages(site, policy)
+    pages = read_pages(site) | shorts
+    pages = addresses.one_redirect_script(pages, config.theme.get_env().get_template("partials/redirect.html").render())
+    printed.write_rules(site, build.print_rules)
+    pages, first_screen = stylesheet.join_and_purge(site, pages, config, inline=not facts.offline)
+    policy = csp.declared_policy(config, scripts.inline_modules(config, facts.offline), root, first_screen)
+    pages = csp.secure_pages(pages, policy)
+    write_pages(site, pages)
     if not facts.offline:
         addresses.refuse_lost_addresses(site, root)
         addresses.refuse_rewritten_lines(root)
-    printed.write_rules(site, build.print_rules)
-    stylesheet.join_and_purge(site, config)
-    if not facts.offline:
         headers.write(site, policy, facts.onion)
-        compress.precompress(site)
+        compress.precompress(site, pages)
     _build = None
 
 

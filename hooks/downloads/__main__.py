@@ -32,6 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
 
 import common
+import release
 from content.sources import read_page
 from downloads import flyer
 from downloads.listing import SUMS, ZIP, names, sha256
@@ -87,6 +88,10 @@ def pages(language: common.Language, nav: list[str]) -> list[Page]:
 def make(target: Path) -> None:
     raw = yaml_load(CONFIG.open(encoding="utf-8"))
     languages, site_url = common.languages_of(CONFIG), raw["site_url"]
+    try:
+        release.clean(site_url or "", "SITE_URL")  # the downloads print it: checked before anything is made
+    except release.Refused as error:
+        raise PluginError(str(error)) from None
     os.environ["SOURCE_DATE_EPOCH"] = str(common.source_date_epoch())  # WeasyPrint and the offline build
     date = common.edition_date()  # the git history read once, above
     css = (HERE / "single-file.css").read_text(encoding="utf-8")

@@ -42,7 +42,9 @@ class Topic:
 
 def lead(docs: Path) -> str:
     """The article's lead sentence: the home page's `{ .lead }` paragraph."""
-    found = LEAD.search((docs / "index.md").read_text(encoding="utf-8"))
+    if not (found := LEAD.search((docs / "index.md").read_text(encoding="utf-8"))):
+        raise PluginError(f"{common.shown(docs / 'index.md')}: no lead paragraph for the flyer: end the article's "
+                          "first paragraph with a line `{ .lead }`, as the other languages' home pages do")
     return " ".join(found.group(1).split())
 
 
@@ -53,7 +55,7 @@ def topics(language: common.Language, nav: list[str], site_url: str, root: Path 
     for name in (n for n in nav if Path(n).stem not in ("index", "about")):
         page = read_page(docs / name, docs)
         year = dates.events_year(page.meta, f"docs/{language.locale}/{name}")
-        first = next((h.id for h in page.headings if h.text.startswith("## ") and h.id), None)
+        first = next((h.id for h in page.headings if h.level == 2 and h.id), None)
         if first is None:
             continue
         url = language.home + f"{Path(name).stem}/"

@@ -105,7 +105,7 @@ def table(strings: dict, languages: list[common.Language], made: Path, home: str
 def note_elsewhere(strings: dict, site_url: str, home: str) -> str:
     """What the offline copies say instead of the table: where the sums are, how to check."""
     online = f"{site_url}{home}about/#downloads"
-    return (f'<p>{html.escape(strings["downloads_elsewhere"])} <a href="{online}">{html.escape(online)}</a></p>\n\n'
+    return (f'<p>{html.escape(strings["downloads_elsewhere"])} <a href="{html.escape(online)}">{html.escape(online)}</a></p>\n\n'
             f'<p>{html.escape(strings["downloads_check"])} <code>sha256sum --ignore-missing -c {SUMS}</code></p>')
 
 

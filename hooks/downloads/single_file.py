@@ -86,7 +86,7 @@ def assemble(site: Path, pages: list[Page], edition: Edition, css: str) -> str:
         f'<header class="title-page">\n<h1>{title}</h1>\n<p class="description">{html.escape(edition.description)}</p>\n',
         f'<p class="source">{strings["download_source"]}</p>\n',
         f'<p class="edition">{dates.edition_line(strings, edition.date)}. ',
-        f'<a href="{edition.online}">{html.escape(edition.online)}</a></p>\n</header>\n',
+        f'<a href="{html.escape(edition.online)}">{html.escape(edition.online)}</a></p>\n</header>\n',
         _contents(contents, strings) if len(pages) > 1 else "",  # a file of one page (links-kk.pdf) needs none
         '<main>\n', "\n".join(sections), "\n</main>\n</body>\n</html>\n"])
 

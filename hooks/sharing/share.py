@@ -41,7 +41,7 @@ from mkdocs.utils import get_relative_url
 import common
 from content import dates
 from content.addresses import page_address
-from content.sources import EXPLICIT_ID, read_page
+from content.sources import read_page
 from sharing import short
 
 MARKER = "<!-- share-table -->"
@@ -67,8 +67,7 @@ class Translation:
 
 def read_translation(locale: str, file) -> Translation:
     source = read_page(Path(file.abs_src_path), Path(file.abs_src_path).parent)
-    sections = [(h.id, EXPLICIT_ID.sub("", h.text[3:]).strip())
-                for h in source.headings if h.text.startswith("## ") and h.id]
+    sections = [(h.id, h.title) for h in source.headings if h.level == 2 and h.id]
     url = "" if file.url == "./" else file.url  # the home page: the site's root itself
     return Translation(locale, url, source.meta["title"], sections, file.abs_src_path)
 

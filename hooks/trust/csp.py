@@ -7,7 +7,8 @@ hashes what it finds: the policy is made from those declared sources, never from
 page happens to contain, so an inline script that content or a changed template brings is not
 allowed, and `secure_pages` stops the build, naming the page. To allow one more inline element
 (the same on every page), add its template's name to page-policy.txt: one line. (The file:// build writes our own modules inline: their sources,
-hooks/weight/scripts.py `MODULES`, are hashed too.)
+hooks/weight/scripts.py `MODULES`, are hashed too; online, so are the first screen's rules, which
+hooks/weight/stylesheet.py makes from our stylesheets, never from a page's content.)
 
 Every page gets the same policy in a `<meta http-equiv>`, first in `<head>` (after `<meta charset>`,
 which must stay within the first 1024 bytes): scripts and styles only from the site or by those
@@ -130,11 +131,13 @@ def declared_sources(config, root: Path = common.ROOT) -> tuple[list[str], list[
     return scripts, styles
 
 
-def declared_policy(config, modules: list[str], root: Path = common.ROOT) -> str:
+def declared_policy(config, modules: list[str], root: Path = common.ROOT, first_screen: list[str] = ()) -> str:
     """The one policy of every page: BASE_POLICY with the hashes of the declared inline elements,
-    and of our `modules` where the build writes them inline (the file:// build: hooks/weight/scripts.py)."""
+    of our `modules` where the build writes them inline (the file:// build: hooks/weight/scripts.py),
+    and of the first screen's rules, which hooks/weight/stylesheet.py makes from our stylesheets
+    alone and writes, the same, in every page online."""
     scripts, styles = declared_sources(config, root)
-    return policy([source_hash(s) for s in [*scripts, *modules]], [source_hash(s) for s in styles])
+    return policy([source_hash(s) for s in [*scripts, *modules]], [source_hash(s) for s in [*styles, *first_screen]])
 
 
 def undeclared(html: str, text: str) -> list[str]:
@@ -154,21 +157,23 @@ def with_policy(html: str, text: str) -> str:
     return html
 
 
-def secure_pages(site: Path, text: str, own_policy: str = "download/") -> None:
-    """Every HTML file of the built site with the policy `text`, but the downloads (under
+def secure_pages(pages: dict[str, str], text: str, own_policy: str = "download/") -> dict[str, str]:
+    """The site's pages (path in the site → HTML) with the policy `text`, but the downloads (under
     `own_policy`), which bring their own; a page with an inline script or style that the policy
     does not allow stops the build."""
-    problems = []
-    for path in sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(own_policy)):
-        page = path.read_text(encoding="utf-8")
+    secured, problems = dict(pages), []
+    for path, page in pages.items():
+        if path.startswith(own_policy):
+            continue
         if found := undeclared(page, text):
-            problems.append(f"{path.relative_to(site)}: {', '.join(found)} is not declared in {DECLARED}: remove it "
-                            f"from the content or template that writes it, or, if every page needs it, add its template to {DECLARED}")
+            problems.append(f"{path}: {', '.join(found)} is not declared in {DECLARED}: remove it from the content "
+                            f"or template that writes it, or, if every page needs it, add its template to {DECLARED}")
             continue
         try:
-            path.write_text(with_policy(page, text), encoding="utf-8")
+            secured[path] = with_policy(page, text)
         except ValueError:
-            raise PluginError(f"hooks/trust/csp.py: {path.relative_to(site)} has no <head> to put its Content-Security-"
-                              "Policy in: give the template that wrote it a <head> (overrides/, or the plugin's own)") from None
+            raise PluginError(f"hooks/trust/csp.py: {path} has no <head> to put its Content-Security-Policy in: give "
+                              "the template that wrote it a <head> (overrides/, or the plugin's own)") from None
     if problems:
         raise PluginError("\n".join(problems))
+    return secured

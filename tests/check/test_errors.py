@@ -35,10 +35,9 @@ def test_a_page_without_materials_config_says_where_to_look():
         index.point_config_at_language_root("<html><head></head></html>", page, LANGUAGES[1])
 
 
-def test_a_page_without_a_head_says_to_give_its_template_one(tmp_path):
-    (tmp_path / "broken.html").write_text("<p>no head</p>", encoding="utf-8")
+def test_a_page_without_a_head_says_to_give_its_template_one():
     with pytest.raises(PluginError, match=r"broken\.html has no <head> .*: give the template that wrote it a <head>"):
-        csp.secure_pages(tmp_path, csp.policy([], []))
+        csp.secure_pages({"broken.html": "<p>no head</p>"}, csp.policy([], []))
 
 
 def test_a_header_value_nginx_would_misread_says_to_write_it_without_the_sign():

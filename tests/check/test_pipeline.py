@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import brotli
 import gzip
+from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -38,20 +39,43 @@ def write(site: Path, files: dict[str, str]) -> Path:
     return site
 
 
-def finish(written: Path, root: Path, onion: str = "") -> Path:
-    """The finishing steps of hooks/pipeline.py, run as the build runs them, on a copy of `written`
-    (a site as MkDocs and mkdocs-static-i18n leave it: data/written/) in a project at `root`."""
+def written_site(written: Path, root: Path, onion: str = "") -> SimpleNamespace:
+    """A copy of `written` (a site as MkDocs and mkdocs-static-i18n leave it: data/written/) in a
+    project at `root`, and the build's state as on_post_build finds it; the configuration."""
     site = shutil.copytree(written, root / "site")
     shutil.copy(DATA / addresses.LIST, root / addresses.LIST)
     (root / csp.DECLARED).write_text("# declared\npartials/scope.html\n", encoding="utf-8")
     theme = SimpleNamespace(get=lambda key: None, get_env=lambda: jinja2.Environment(loader=jinja2.DictLoader(
-        {"partials/scope.html": '<script>__md_scope=new URL("/",location)</script>'})))
+        {"partials/scope.html": '<script>__md_scope=new URL("/",location)</script>', "partials/redirect.html": ""})))
     config = SimpleNamespace(site_dir=str(site), config_file_path=str(root / "mkdocs.yml"), site_url="https://e.org/r/",
                              use_directory_urls=True, theme=theme, plugins={"i18n": SimpleNamespace(building=False)})
     facts = common.Context(LANGUAGES, offline=False, serve=False, downloads=None, edition="2026-01-01", onion=onion)
     pipeline._build = pipeline.Build(facts, published=addresses.read(root))
+    return config
+
+
+def finish(written: Path, root: Path, onion: str = "") -> Path:
+    """The finishing steps of hooks/pipeline.py, run as the build runs them, on a copy of `written`."""
+    config = written_site(written, root, onion)
     pipeline.on_post_build(config)
-    return site
+    return Path(config.site_dir)
+
+
+def test_the_finishing_steps_read_and_write_each_page_once(tmp_path, monkeypatch):
+    """One pass: each page read once, changed in memory by each step, written once; no step reads
+    back what another wrote (the policy, the pages' final text come as values)."""
+    config = written_site(DATA / "written", tmp_path)
+    site, touched = Path(config.site_dir), Counter()
+    for name in ("read_text", "read_bytes", "write_text", "write_bytes"):
+        def counted(path, *args, _original=getattr(Path, name), _kind=name.split("_")[0], **options):
+            if path.suffix == ".html":
+                touched[_kind, path.relative_to(site).as_posix()] += 1
+            return _original(path, *args, **options)
+        monkeypatch.setattr(Path, name, counted)
+    pipeline.on_post_build(config)
+    monkeypatch.undo()
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert {page: (touched["read", page], touched["write", page]) for page in pages} == {page: (1, 1) for page in pages}
 
 
 def test_the_finishing_steps_leave_pages_final_secured_listed_and_compressed(tmp_path):
@@ -85,18 +109,15 @@ def test_the_index_is_split_by_language_with_locations_from_each_root():
 
 def test_pages_get_the_declared_policy_an_undeclared_inline_script_stops_the_build_and_downloads_keep_their_own(tmp_path):
     own = '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"></head></html>'
-    site = write(tmp_path, {"index.html": PAGE.format(up="", classes="", script="run()"), "download/report.html": own})
+    pages = {"index.html": PAGE.format(up="", classes="", script="run()"), "download/report.html": own}
     declared = csp.policy([csp.source_hash("run()")], [])
-    csp.secure_pages(site, declared)
-    page = (site / "index.html").read_text()
-    assert page.count("Content-Security-Policy") == 1 and declared in page
-    assert (site / "download/report.html").read_text() == own
-    write(site, {"ru/index.html": PAGE.format(up="../", classes="", script="alert(1)")})
+    secured = csp.secure_pages(pages, declared)
+    assert secured["index.html"].count("Content-Security-Policy") == 1 and declared in secured["index.html"]
+    assert secured["download/report.html"] == own
     with pytest.raises(PluginError, match=r"ru/index.html: <script> 'alert\(1\)' is not declared in page-policy.txt"):
-        csp.secure_pages(site, declared)
-    write(site, {"ru/index.html": PAGE.format(up="../", classes="", script="run()"), "broken.html": "<p>no head</p>"})
+        csp.secure_pages({**pages, "ru/index.html": PAGE.format(up="../", classes="", script="alert(1)")}, declared)
     with pytest.raises(PluginError, match="broken.html has no <head>"):
-        csp.secure_pages(site, declared)
+        csp.secure_pages({**pages, "broken.html": "<p>no head</p>"}, declared)
 
 
 def test_a_published_address_without_a_page_stops_the_build(tmp_path):
@@ -113,11 +134,46 @@ def test_the_stylesheets_become_one_holding_only_used_rules(tmp_path):
                             "assets/site.js": "x.classList.add('added')",
                             "assets/a.css": ".used{color:red}.unused{color:blue}", "assets/b.css": ".added{color:green}",
                             "assets/stylesheets/.keep": ""})
-    stylesheet.join_and_purge(site, SimpleNamespace(site_url="https://example.org/"))
+    pages = {name: (site / name).read_text() for name in ("index.html", "ru/index.html")}
+    pages, inline = stylesheet.join_and_purge(site, pages, SimpleNamespace(site_url="https://example.org/"))
     [joined] = site.glob("assets/stylesheets/site.*.css")
-    assert joined.read_text() == ".used{color:red}\n.added{color:green}"
-    assert f'href="../{joined.relative_to(site).as_posix()}"' in (site / "ru/index.html").read_text()
+    assert joined.read_text() == ".used{color:red}\n.added{color:green}" and inline == []
+    assert f'href="../{joined.relative_to(site).as_posix()}"' in pages["ru/index.html"]
     assert not (site / "assets/a.css").exists()
+
+
+FIRST_SCREEN = ('<!doctype html><html class="no-js"><head><meta charset="utf-8">'
+                '<link rel="stylesheet" href="{up}assets/a.css"></head><body data-md-color-scheme="default">'
+                '<form data-md-component="palette"><input data-md-color-scheme="slate"></form>'
+                '<h1 class="title">{title}</h1><details><summary class="opener">More</summary><p class="inside">x</p>'
+                '</details><div class="md-search"></div></body></html>')
+
+
+def test_every_page_paints_its_first_screen_from_the_same_inline_rules(tmp_path):
+    """Online, each page carries the rules its first screen needs, one identical <style> on every
+    page (one hash in the policy), and links the whole stylesheet for print (no screen waits for
+    it) with a <noscript> link for readers without scripts. Rules for what no page shows at first
+    (a selector that matches nothing, a closed <details>' insides, print, hover, transitions) stay
+    in the stylesheet only; a colour scheme the palette offers comes along."""
+    css = ("h1.title{color:red;transition:color 1s}.absent{color:blue}[data-md-color-scheme=slate]{--fg:#fff}"
+           "body{color:var(--fg)}.opener{color:green}.inside{color:gray}a:hover{color:pink}"
+           "@media print{h1.title{color:#000}}@media screen and (min-width:60em){h1.title{font-size:2em}}"
+           ".no-js .md-search{display:none}")
+    site = write(tmp_path, {"index.html": FIRST_SCREEN.format(up="", title="A"),
+                            "ru/index.html": FIRST_SCREEN.format(up="../", title="Б"),
+                            "assets/a.css": css, "assets/stylesheets/.keep": ""})
+    pages = {name: (site / name).read_text() for name in ("index.html", "ru/index.html")}
+    pages, [inline] = stylesheet.join_and_purge(site, pages, SimpleNamespace(site_url="https://example.org/"), inline=True)
+    [joined] = site.glob("assets/stylesheets/site.*.css")
+    first, second = pages["index.html"], pages["ru/index.html"]
+    assert first.split("<style>", 1)[1].split("</style>", 1)[0] == inline
+    assert second.split("<style>", 1)[1].split("</style>", 1)[0] == inline
+    assert inline == ("h1.title{color:red}[data-md-color-scheme=slate]{--fg:#fff}body{color:var(--fg)}"
+                      ".opener{color:green}@media screen and (min-width:60em){h1.title{font-size:2em}}")
+    href = f"../{joined.relative_to(site).as_posix()}"
+    assert (f'<link rel="stylesheet" href="{href}" media="print" data-screen>\n'
+            f'<noscript><link rel="stylesheet" href="{href}"></noscript>') in second
+    assert ".no-js .md-search" not in joined.read_text()  # search works before Material's bundle runs
 
 
 def test_the_headers_send_the_policy_with_documents_only(tmp_path):
@@ -199,7 +255,7 @@ def test_the_build_context_holds_the_builds_facts_each_read_once(tmp_path, monke
     monkeypatch.setattr(subprocess, "run", lambda command, **options: commands.append(command) or run(command, **options))
 
     def config(offline: bool) -> SimpleNamespace:
-        return SimpleNamespace(plugins={"i18n": SimpleNamespace(config=SimpleNamespace(languages=LANGUAGE_ENTRIES)),
+        return SimpleNamespace(site_url="https://e.org/r/", plugins={"i18n": SimpleNamespace(config=SimpleNamespace(languages=LANGUAGE_ENTRIES)),
                                         "material/offline": SimpleNamespace(config=SimpleNamespace(enabled=offline))})
 
     facts = pipeline.context(config(False), "build", {"DOWNLOADS": str(made), "ONION_URL": onion})
@@ -207,5 +263,5 @@ def test_the_build_context_holds_the_builds_facts_each_read_once(tmp_path, monke
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", facts.edition) and [c[:2] for c in commands] == [["git", "log"]]
     given = pipeline.context(config(True), "serve", {"SOURCE_DATE_EPOCH": "1496275200", "ONION_URL": onion})
     assert (given.edition, given.serve, given.onion, given.downloads) == ("2017-06-01", True, "", None) and len(commands) == 1
-    with pytest.raises(PluginError, match="not a v3 onion address"):
+    with pytest.raises(PluginError, match="ONION_URL='http://abc.onion/' is not a v3 onion service's address"):
         pipeline.context(config(False), "build", {"ONION_URL": "http://abc.onion/"})
