@@ -100,16 +100,14 @@ def section_title(heading_html: str) -> str:
 
 
 def breakable(address: str) -> Markup:
-    """An address as the share table shows it, on screen and paper: it may break after a `/` only,
-    never inside its host name (`https://kz-` / `report.org/…` leaves a reader typing it unsure of
-    the hyphen). The host, and each later part holding a hyphen, are kept whole (`nobr`, share.css
-    and single-file.css); a `<wbr>` after the scheme's `//` and after every later `/`."""
+    """An address as shown on screen and paper: it may break after the scheme's `//` and after the
+    host's `/`, never inside the host name (`https://kz-` / `report.org/…` leaves a reader typing
+    it unsure of the hyphen) nor inside the path (`s/kk/3/` stays one piece): each kept whole
+    (`nobr`, share.css and single-file.css), a `<wbr>` between them."""
     scheme, _, rest = address.partition("://")
     host, slash, path = rest.partition("/")
-    parts = [part if "-" not in part else f'<span class="nobr">{part}</span>'
-             for part in (html.escape(p) for p in re.findall(r"[^/]*/|[^/]+$", path))]
-    return Markup(f'{html.escape(scheme)}://<wbr><span class="nobr">{html.escape(host)}{slash}</span>'
-                  + "".join(f"<wbr>{part}" for part in parts))
+    pieces = [f"{html.escape(scheme)}://", f'<span class="nobr">{html.escape(host)}{slash}</span>']
+    return Markup("<wbr>".join(pieces + ([f'<span class="nobr">{html.escape(path)}</span>'] if path else [])))
 
 
 def share_text(section: str, report: str, strings: dict) -> str:
