@@ -87,8 +87,13 @@ def assemble(site: Path, pages: list[Page], edition: Edition, css: str) -> str:
         f'<p class="source">{strings["download_source"]}</p>\n',
         f'<p class="edition">{dates.edition_line(strings, edition.date)}. ',
         f'<a href="{html.escape(edition.online)}">{html.escape(edition.online)}</a></p>\n</header>\n',
-        f'<nav class="contents" aria-labelledby="contents"><h2 id="contents">{html.escape(strings["download_contents"])}</h2>\n',
-        f'<ol>{"".join(contents)}</ol></nav>\n<main>\n', "\n".join(sections), "\n</main>\n</body>\n</html>\n"])
+        _contents(contents, strings) if len(pages) > 1 else "",  # a file of one page (links-kk.pdf) needs none
+        '<main>\n', "\n".join(sections), "\n</main>\n</body>\n</html>\n"])
+
+
+def _contents(entries: list[str], strings: dict) -> str:
+    return (f'<nav class="contents" aria-labelledby="contents"><h2 id="contents">{html.escape(strings["download_contents"])}</h2>\n'
+            f'<ol>{"".join(entries)}</ol></nav>\n')
 
 
 def _policy(css: str) -> str:
