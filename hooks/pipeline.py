@@ -32,7 +32,7 @@ from mkdocs.plugins import event_priority
 import common
 import release
 from content import addresses, anchors, dates, languages, sources
-from downloads import listing, offline
+from downloads import checking, listing, offline, signing
 from search import fallback, index
 from sharing import cards, elsewhere, notfound, printed, share, short
 from trust import csp, headers, markup
@@ -47,6 +47,8 @@ class Build:
     serve: bool
     offline: bool
     onion: str = ""  # ONION_URL, checked: Tor Browser offers each page's onion twin
+    key: str | None = None  # the declared minisign key (minisign.pub), shown with how to check a copy
+    torrent: tuple[str, str] = ("", "")  # the torrent's address and, on the site, its magnet link
     published_files: dict = field(default_factory=dict)  # src_uri → File, as published, every language
     kazakh_sections: dict = field(default_factory=dict)  # docs/kk/page.md → {section ID: text}
     nav: list = field(default_factory=list)  # this language's pages, each in every language
@@ -77,6 +79,11 @@ def on_config(config):
                 _build.onion = release.onion(os.environ["ONION_URL"])
             except release.Refused as error:
                 raise PluginError(str(error)) from None
+        try:
+            _build.key = signing.declared_key()
+        except signing.SigningError as error:
+            raise PluginError(str(error)) from None
+        _build.torrent = listing.torrent(config, _build.offline)
         if not _build.offline and config.site_url == addresses.PLACEHOLDER:
             log.info(f"site_url is the placeholder {addresses.PLACEHOLDER}: fine for development; "
                      "set SITE_URL to publish")
@@ -115,7 +122,8 @@ def on_pre_page(page, config, files):
 def on_page_markdown(markdown: str, page, config, files) -> str:
     language = common.current(config)
     markdown = elsewhere.fill(markdown, language.strings, _build.onion and _build.onion + language.home,
-                              config.extra.get("mirrors") or [])
+                              config.extra.get("mirrors") or [], *_build.torrent)
+    markdown = checking.fill(markdown, language.strings, _build.key, page.url, _build.offline)
     return listing.fill(markdown, config, _build.offline)
 
 
@@ -124,6 +132,7 @@ def on_page_content(content: str, page, config, files) -> str:
         _build.kazakh_sections[f"docs/{page.file.src_uri}"] = sources.section_texts(content)
     strings = common.current(config).strings
     content = anchors.label_backlinks(anchors.label_permalinks(content, strings["permalink"]), strings["footnote_back"])
+    content = checking.link_files(content, page.url, _build.offline)
     return share.add_share_links(content, page, config, _build.nav)
 
 

@@ -8,7 +8,8 @@ In order:
 4. print each to PDF with WeasyPrint (print.css: A4, page numbers, contents);
 5. pack each language's pages as a ZIM for Kiwix (zim.py);
 6. print each language's one-page flyer (flyer.py);
-7. write SHA256SUMS.
+7. write SHA256SUMS and, when `minisign.pub` declares a key, sign it (signing.py);
+8. make the torrent of them all, web-seeded at the site (torrent.py).
 Dates come from SOURCE_DATE_EPOCH, or else the last commit (common.source_date_epoch), so two
 runs on one commit give the same bytes. FOLDER is replaced only when every file is made.
 """
@@ -31,7 +32,7 @@ from mkdocs.utils.yaml import yaml_load
 
 import common
 from content.sources import read_page
-from downloads import flyer
+from downloads import flyer, signing, torrent
 from downloads.listing import SUMS, ZIP, names, sha256
 from downloads.single_file import Edition, Page, assemble
 from downloads.zim import ZimError, language_metadata, write_zim
@@ -45,6 +46,7 @@ def build_offline(target: Path) -> None:
     Not `--quiet`: that hides the warnings that `--strict` turns into a failed build."""
     env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     env.pop("DOWNLOADS", None)
+    env.pop("SIGNING_KEY_PASSWORD", None)  # only minisign, run by this step, reads it
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                              "--config-file", str(CONFIG), "--site-dir", str(target)],
                             env=env, capture_output=True, text=True)
@@ -85,6 +87,10 @@ def make(target: Path) -> None:
     languages, site_url = common.languages_of(CONFIG), raw["site_url"]
     os.environ["SOURCE_DATE_EPOCH"] = str(common.source_date_epoch())  # WeasyPrint and the offline build
     css = (HERE / "single-file.css").read_text(encoding="utf-8")
+    try:
+        key = signing.signer()  # refused now, not after minutes of work
+    except signing.SigningError as error:
+        raise PluginError(f"downloads: {error}") from None
     with tempfile.TemporaryDirectory() as temporary:
         work, offline = Path(temporary) / "download", Path(temporary) / "report-offline"
         work.mkdir()
@@ -95,7 +101,7 @@ def make(target: Path) -> None:
         for language in languages:
             started = time.perf_counter()
             edition = Edition(language.locale, language.site_name, language.site_description, language.strings,
-                              common.edition_date(), site_url, language.home)
+                              common.edition_date(), site_url, language.home, signing.declared_key())
             page = work / f"report-{language.locale}.html"
             page.write_text(assemble(offline, pages(language, raw["nav"]), edition, css), encoding="utf-8")
             write_pdf(page, work / f"report-{language.locale}.pdf")
@@ -112,6 +118,8 @@ def make(target: Path) -> None:
         for language in languages:
             flyer.write(language, raw["nav"], site_url, common.edition_date(), work / f"flyer-{language.locale}.pdf")
         (work / SUMS).write_text("".join(f"{sha256(work / n)}  {n}\n" for n in names(languages)), encoding="utf-8")
+        signing.sign_downloads(work, SUMS, common.edition_date(), key)
+        torrent.write(work, site_url, work / torrent.NAME)
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(work, target)
 
