@@ -77,6 +77,12 @@ def current(config) -> Language:
     return next(language for language in languages(config) if language.locale == locale)
 
 
+def shown(path: str | Path) -> str:
+    """A file's path as a message names it: from the project's root when it is inside."""
+    path = Path(path)
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
 def online_address(site_url: str, url: str, directory_urls: bool = True) -> str:
     """The absolute address on the online site of the page at `url` of a build: the file://
     build's `ru/about.html` is published as `ru/about/`, and `index.html` as `./`."""

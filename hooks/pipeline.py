@@ -53,6 +53,8 @@ class Build:
     kazakh_sections: dict = field(default_factory=dict)  # docs/kk/page.md → {section ID: text}
     nav: list = field(default_factory=list)  # this language's pages, each in every language
     homes: list = field(default_factory=list)  # the home page in every language
+    published: addresses.Published | None = None  # published-addresses.txt: pages, short addresses
+    numbers: dict = field(default_factory=dict)  # (page address, section ID) → its declared short number
 
 
 _command = "build"
@@ -73,7 +75,8 @@ def on_startup(command, dirty) -> None:
 def on_config(config):
     global _build
     if not _inner(config):
-        _build = Build(serve=_command == "serve", offline=config.plugins["material/offline"].config.enabled)
+        _build = Build(serve=_command == "serve", offline=config.plugins["material/offline"].config.enabled,
+                       published=addresses.read(Path(config.config_file_path).parent))
         if os.environ.get("ONION_URL") and not _build.offline:
             try:
                 _build.onion = release.onion(os.environ["ONION_URL"])
@@ -111,6 +114,8 @@ def on_nav(nav, config, files):
     locales = [language.locale for language in common.languages(config)]
     _build.nav = [share.translations(page.file, locales) for page in nav.pages]
     _build.homes = share.translations(nav.homepage.file, locales)
+    short.refuse_lost_sections(_build.published, _build.nav)  # first: a renamed section also looks new
+    _build.numbers = short.numbered(_build.published, _build.nav, strict=not _build.serve)
     return nav
 
 
@@ -133,7 +138,7 @@ def on_page_content(content: str, page, config, files) -> str:
     strings = common.current(config).strings
     content = anchors.label_backlinks(anchors.label_permalinks(content, strings["permalink"]), strings["footnote_back"])
     content = checking.link_files(content, page.url, _build.offline)
-    return share.add_share_links(content, page, config, _build.nav)
+    return share.add_share_links(content, page, config, _build.nav, _build.numbers)
 
 
 def on_env(env, config, files):
@@ -186,16 +191,17 @@ def on_post_build(config) -> None:
     global _build
     if _inner(config):
         return
-    site, build = Path(config.site_dir), _build
+    site, build, root = Path(config.site_dir), _build, Path(config.config_file_path).parent
     index.split(site, config)
     if not build.offline:  # the QR codes lead online; in the file:// build, ZIMs would take them for pages
-        short.write(site, build.nav, config)
+        short.write(site, build.published, build.nav, config)
     if build.serve:  # the live-reload script that serve injects would break a CSP
         _build = None
         return
     csp.secure_pages(site)
     if not build.offline:
-        addresses.refuse_lost_addresses(site, Path(config.config_file_path).parent)
+        addresses.refuse_lost_addresses(site, root)
+        addresses.refuse_rewritten_lines(root)
     stylesheet.join_and_purge(site, config)
     if not build.offline:
         headers.write(site, build.onion)

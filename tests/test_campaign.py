@@ -184,11 +184,16 @@ def test_without_scripts_the_share_links_are_there_with_their_words(browser, bas
 # --- short addresses ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_every_section_has_a_short_address_that_leads_to_it(site, locale):
+def test_every_section_has_its_declared_short_address_that_leads_to_it(site, locale):
+    """Numbers come from published-addresses.txt (tests/test_addresses.py), the same in every language."""
+    declared = addresses.read(ROOT)
     found = sections(site)
     assert len(found) > 10
-    for number, (name, section_id) in enumerate(found, start=1):
-        soup = soup_of(site, f"s/{locale}/{number}")
+    for name, section_id in found:
+        number = declared.short(page_path(LOCALES[0], name), section_id).number
+        shown = declared.short(page_path(locale, name), section_id)
+        assert shown.path == f"s/{locale}/{number}/"
+        soup = soup_of(site, shown.path)
         target = f"../../../{page_path(locale, name)}#{section_id}"
         refresh = soup.find("meta", attrs={"http-equiv": "refresh"})["content"]
         assert refresh == f"0; url={target}", (locale, number)
@@ -197,15 +202,8 @@ def test_every_section_has_a_short_address_that_leads_to_it(site, locale):
         # the target exists: the page and the heading
         assert soup_of(site, page_path(locale, name)).find(id=section_id) is not None
         assert soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"}) is not None  # CSP step ran
-    assert not (site / f"s/{locale}/{len(found) + 1}").exists()
-
-
-def test_the_short_addresses_are_published_and_the_scheme_is_the_same_in_every_language(site):
-    listed = addresses.published((ROOT / addresses.LIST).read_text(encoding="utf-8"))
-    count = len(sections(site))
-    for locale in LOCALES:
-        assert [a for a in listed if a.startswith(f"s/{locale}/")] == [f"s/{locale}/{n}/" for n in range(1, count + 1)]
-    assert addresses.missing(listed, site) == []
+    assert sorted(p.parent.name for p in (site / f"s/{locale}").glob("*/index.html")) == sorted(
+        str(s.number) for s in declared.shorts if s.locale == locale)
 
 
 def test_a_lost_short_address_fails_the_check(tmp_path):
@@ -223,12 +221,14 @@ def test_a_short_address_page_leads_with_a_refresh_and_a_plain_link():
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_share_tables_qr_codes_encode_the_short_address_printed_beneath(site, locale):
     table = soup_of(site, page_path(locale, TABLE)).select_one("table.share-table")
+    declared = addresses.read(ROOT)
     cells = table.select("tbody td")
     assert len(cells) == len(sections(site)) * len(LOCALES)
     for index, cell in enumerate(cells):
-        number, language = index // len(LOCALES) + 1, LOCALES[index % len(LOCALES)]
+        name, section_id = sections(site)[index // len(LOCALES)]
+        language = LOCALES[index % len(LOCALES)]
         shown = cell.select_one("a.share-short")
-        assert shown["href"] == shown.get_text(strip=True) == f"{SITE_URL}s/{language}/{number}/"
+        assert shown["href"] == shown.get_text(strip=True) == SITE_URL + declared.short(page_path(language, name), section_id).path
         assert cell.img["alt"].endswith(shown["href"])
     for cell in (cells[0], cells[len(cells) // 2], cells[-1]):  # each SVG is segno's code of the short address
         svg = (site / HOME[locale] / TABLE / cell.img["src"]).resolve().read_bytes()
@@ -297,7 +297,8 @@ def test_the_pdfs_first_page_holds_the_title_and_the_start_of_the_text(site, loc
 def share_table_sheets(site: Path, locale: str) -> tuple[list[list[str]], int, int]:
     """The PDF's pages, and the first and last page of its share table (its caption; its last code)."""
     pages = pdf_pages(site / f"download/report-{locale}.pdf")
-    last_short = f"s/{locale}/{len(sections(site))}/"
+    name, section_id = sections(site)[-1]
+    last_short = addresses.read(ROOT).short(page_path(locale, name), section_id).path
     start = next(n for n, lines in enumerate(pages) if STRINGS[locale]["share_caption"] in " ".join(lines))
     return pages, start, next(n for n, lines in enumerate(pages) if any(last_short in line for line in lines))
 

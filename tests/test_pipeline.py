@@ -38,7 +38,7 @@ def test_the_finishing_steps_run_in_the_listed_order():
     calls = [ast.unparse(n.func) for n in sorted((n for n in ast.walk(function) if isinstance(n, ast.Call)
                                                   and isinstance(n.func, ast.Attribute)), key=lambda n: n.lineno)]
     steps = [c for c in calls if c.split(".")[0] in {"index", "scripts", "csp", "addresses", "stylesheet", "headers", "compress"}]
-    assert steps == ["index.split", "csp.secure_pages", "addresses.refuse_lost_addresses",
+    assert steps == ["index.split", "csp.secure_pages", "addresses.refuse_lost_addresses", "addresses.refuse_rewritten_lines",
                      "stylesheet.join_and_purge", "headers.write", "compress.precompress"]
 
 

@@ -4,8 +4,9 @@ The report's title, the lead sentence of the article (the home page's `{ .lead }
 and for each topic page (every page of the nav but the home page and the about page) its
 title, one line from it (its `description`), a QR code of its short address and that address in
 readable type; the briefing's date, the edition's date and the site's address at the foot. A
-topic page's short address is that of its first section (hooks/sharing/short.py: `s/kk/4/`
-leads to the page's top section), so the flyer needs no address of its own. Printed with
+topic page's short address is that of its first section, as declared in published-addresses.txt
+(hooks/content/addresses.py `read`, the map the share table and the short pages use too), so the
+flyer needs no address of its own; a first section without one stops the downloads, saying the line to add. Printed with
 WeasyPrint and the fonts of the PDFs (flyer.css: DejaVu, which has the Kazakh letters), dated by
 SOURCE_DATE_EPOCH like every download.
 """
@@ -19,11 +20,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import segno
+from mkdocs.exceptions import PluginError
 
 import common
-from content import dates
+from content import addresses, dates
 from content.sources import read_page
-from sharing import short
 
 HERE = Path(__file__).parent
 LEAD = re.compile(r"\n\n((?:[^\n]+\n)+?)\{ \.lead \}")
@@ -42,17 +43,20 @@ def lead(docs: Path) -> str:
     return " ".join(found.group(1).split())
 
 
-def topics(language: common.Language, nav: list[str], site_url: str) -> list[Topic]:
-    """The topic pages of `language`, in nav order, each with the short address of its first section."""
-    docs = common.ROOT / "docs" / language.locale
-    found, number = [], 0
-    for name in nav:
+def topics(language: common.Language, nav: list[str], site_url: str, root: Path = common.ROOT) -> list[Topic]:
+    """The topic pages of `language`, in nav order, each with the declared short address of its first section."""
+    docs, published = root / "docs" / language.locale, addresses.read(root)
+    found = []
+    for name in (n for n in nav if Path(n).stem not in ("index", "about")):
         page = read_page(docs / name, docs)
-        count = len([h for h in page.headings if h.text.startswith("## ") and h.id])
-        if Path(name).stem not in ("index", "about") and count:
-            found.append(Topic(page.meta["title"], page.meta["description"],
-                               urljoin(site_url, short.path(language.locale, number + 1))))
-        number += count
+        first = next((h.id for h in page.headings if h.text.startswith("## ") and h.id), None)
+        if first is None:
+            continue
+        url = language.home + f"{Path(name).stem}/"
+        if (declared := published.short(url, first)) is None:
+            raise PluginError(f"{addresses.LIST}: {url}#{first} has no short address for the flyer: add the line "
+                              "the site's build asks for (mkdocs build names the next free number)")
+        found.append(Topic(page.meta["title"], page.meta["description"], urljoin(site_url, declared.path)))
     return found
 
 

@@ -16,7 +16,8 @@ for paper).
 The `<!-- share-table -->` marker (on the page of its own, `links.md` in each language, last in
 the nav; the about pages' `share` section links it) becomes a table of every `##` section of
 every page, in nav order, in every language: absolute link, copy button and QR code of the
-section's short address (hooks/sharing/short.py: `s/kk/3/`), printed beneath it. A page without
+section's short address (declared in published-addresses.txt, hooks/sharing/short.py: `s/kk/3/`),
+printed beneath it. A page without
 `##` sections (that page itself) has no row. It is rendered by
 overrides/partials/share-table.html from the data computed here. The QR codes are SVG files
 (segno) under assets/qr/, written while the page is rendered, loaded lazily. The table has a
@@ -48,11 +49,18 @@ HEADING = re.compile(r'(<h([2-6]) id="([^"]+)"[^>]*>.*?)(</h\2>)', re.S)
 
 @dataclass(frozen=True)
 class Translation:
-    """One page in one language: its site-relative address, title and `##` sections (ID, title)."""
+    """One page in one language: its site-relative address, title, `##` sections (ID, title) and
+    Markdown file."""
     locale: str
     url: str
     title: str
     sections: list[tuple[str, str]]
+    source: str
+
+    @property
+    def address(self) -> str:
+        """Its address on the online site, relative to site_url (`ru/about/`, also in the file:// build)."""
+        return common.online_address("", self.url, directory_urls=not self.url.endswith(".html"))
 
 
 def read_translation(locale: str, file) -> Translation:
@@ -60,7 +68,7 @@ def read_translation(locale: str, file) -> Translation:
     sections = [(h.id, EXPLICIT_ID.sub("", h.text[3:]).strip())
                 for h in source.headings if h.text.startswith("## ") and h.id]
     url = "" if file.url == "./" else file.url  # the home page: the site's root itself
-    return Translation(locale, url, source.meta["title"], sections)
+    return Translation(locale, url, source.meta["title"], sections, file.abs_src_path)
 
 
 def translations(file, locales: list[str]) -> list[Translation]:
@@ -129,9 +137,11 @@ def status_line(strings: dict) -> str:
             f'data-share="{share}"></p>')
 
 
-def share_rows(pages: list[list[Translation]], config, locale: str, names: dict[str, str], strings: dict) -> list[dict]:
-    """Per page (in nav order): its title in `locale`, and per section its title and one link per language."""
-    rows, numbers = [], short.numbers(pages)
+def share_rows(pages: list[list[Translation]], numbers: dict[tuple[str, str], int], config, locale: str,
+               names: dict[str, str], strings: dict) -> list[dict]:
+    """Per page (in nav order): its title in `locale`, and per section its title and one link per language,
+    with its short address from `numbers` (hooks/sharing/short.py `numbered`: the declared map)."""
+    rows = []
     for versions in (v for v in pages if v[0].sections):
         shown = next(v for v in versions if v.locale == locale)
         page_name = Path(versions[0].url).stem or "index"  # the default language's address has no prefix
@@ -140,7 +150,7 @@ def share_rows(pages: list[list[Translation]], config, locale: str, names: dict[
             links = []
             for version in versions:
                 url = page_address(config, version.url) + f"#{section_id}"
-                short_url = page_address(config, short.path(version.locale, numbers[versions[0].url, section_id]))
+                short_url = page_address(config, short.path(version.locale, numbers[version.address, section_id]))
                 language = names[version.locale]
                 links.append({"locale": version.locale, "language": language, "url": url, "short": short_url,
                               "copy_label": f"{strings['share_copy']}: {title} ({language})",
@@ -157,14 +167,14 @@ def table_page(files, locale: str) -> dict:
     return {"url": file.url, "title": read_page(Path(file.abs_src_path), Path(file.abs_src_path).parent).meta["title"]}
 
 
-def add_share_links(content: str, page, config, nav: list[list[Translation]]) -> str:
+def add_share_links(content: str, page, config, nav: list[list[Translation]], numbers: dict[tuple[str, str], int]) -> str:
     """The page with its copy buttons, its status line, and the share table where it is marked."""
     strings = common.current(config).strings
     if MARKER in content:
         languages = common.languages(config)
         names = {language.locale: language.name for language in languages}
         table = config.theme.get_env().get_template("partials/share-table.html").render(
-            rows=share_rows(nav, config, common.current(config).locale, names, strings),
+            rows=share_rows(nav, numbers, config, common.current(config).locale, names, strings),
             languages=languages, strings=strings, root=get_relative_url(".", page.url))
         content = content.replace(MARKER, table)
     return section_controls(content, page.canonical_url, strings) + status_line(strings)
