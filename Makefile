@@ -21,7 +21,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core
   minisign
 PORT ?= 8080
 
-.PHONY: help serve build release preview system-packages test bench lock clean
+.PHONY: help serve build release preview system-packages check test bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z -]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -71,9 +71,15 @@ system-packages: ## Install the Debian packages that the downloads and the tests
 	  if [ "$$(id -u)" = 0 ]; then echo "Installing $$missing"; apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Missing Debian packages: run 'sudo apt-get install $$missing', then make again." >&2; exit 1; fi; }
 
-test: system-packages build $(BIN)/pytest node_modules/.package-lock.json ## Build, then run the whole test suite on the built site
-	node --test tests/js/
-	SITE_DIR=site $(BIN)/pytest
+# Two tiers: `make check` builds no site (each step on small fixtures under tests/check/, the
+# front-end scripts under node, the configuration and the languages), in seconds; `make test` runs
+# it first, then builds the site and runs tests/site/ on it (pytest-xdist: one worker per core).
+check: system-packages $(BIN)/pytest node_modules/.package-lock.json ## The fast tier: every step on small fixtures, no site build
+	node --test tests/check/js/
+	$(BIN)/pytest tests/check
+
+test: check build ## Then build the site and run the site tier on it (browsers, servers, downloads)
+	SITE_DIR=site $(BIN)/pytest tests/site -n auto --dist loadgroup
 
 bench: $(BIN)/pytest system-packages node_modules/.package-lock.json ## Measure pages, search and build; write bench/latest.md
 	$(BIN)/python bench/bench.py

@@ -15,15 +15,17 @@ import gzip
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT / "tests/support"), str(ROOT / "hooks")]
 from browser import CHROMIUM, CHROMIUM_ARGS, HOME, InFlight, chromium, loopback, search  # noqa: E402
 from tour import on_the_wire  # noqa: E402
 
@@ -32,6 +34,7 @@ FIRST_VIEW_BUDGET = 60 * 1024  # bytes: every page's first view, gzip (the proje
 SITE = ROOT / "site"
 PAGES = {"home": "", "topic": "prosecutions/", "about": "about/", "links": "links/"}
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
+CHECK_BUDGET = 10  # times a plain Material + i18n build of the ru and en pages: `make check`
 RUNS = 5  # Lighthouse runs per page: one run varies with the machine's load
 
 
@@ -72,8 +75,35 @@ def build_stages() -> list[tuple[str, float]]:
     stages = [("bare mkdocs build (3 languages, no downloads)", bare), ("whole build (downloads, then the site)", made + site)]
     stages += [(m.group(1), float(m.group(2))) for m in re.finditer(r"downloads: (.+?) in ([\d.]+) s", log)]
     car, _ = timed([sys.executable, "-m", "release", "car", str(SITE), str(ROOT / "dist")], PYTHONPATH=str(ROOT / "hooks"))
-    tests, _ = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], SITE_DIR=str(SITE))
-    return [*stages, ("IPFS archive of the site (make release)", car), ("test suite (pytest on the built site)", tests)]
+    tests, _ = timed([sys.executable, "-m", "pytest", "tests/site", "-q", "-p", "no:cacheprovider", "-n", "auto",
+                      "--dist", "loadgroup"], SITE_DIR=str(SITE))
+    return [*stages, ("IPFS archive of the site (make release)", car), ("site tier (tests/site/ on the built site)", tests)]
+
+
+PLAIN = """site_name: plain
+theme: {name: material}
+markdown_extensions: [abbr, attr_list, footnotes, md_in_html, {toc: {permalink: true}}, pymdownx.smartsymbols]
+plugins:
+  - search
+  - i18n: {docs_structure: folder, languages: [{locale: ru, default: true, name: Русский}, {locale: en, name: English}]}
+"""
+
+
+def check_tier(runs: int = 3) -> list[list[str]]:
+    """`make check` (the fast tier) against a plain Material + mkdocs-static-i18n build of the
+    project's ru and en pages (no hooks, no overrides): the median of `runs` each; budget 10×."""
+    with tempfile.TemporaryDirectory() as folder:
+        for locale in ("ru", "en"):
+            shutil.copytree(ROOT / "docs" / locale, Path(folder) / "docs" / locale)
+        (Path(folder) / "mkdocs.yml").write_text(PLAIN, encoding="utf-8")
+        plain = statistics.median(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"{folder}/mkdocs.yml",
+                                          "--site-dir", f"{folder}/site"])[0] for _ in range(runs))
+    check = statistics.median(timed(["node", "--test", "tests/check/js/"])[0] +
+                              timed([sys.executable, "-m", "pytest", "tests/check", "-q", "-p", "no:cacheprovider"])[0]
+                              for _ in range(runs))
+    return [["plain Material + i18n build (ru, en pages)", f"{plain:.2f}", "1.00", ""],
+            ["make check (the fast tier)", f"{check:.2f}", f"{check / plain:.2f}",
+             "within" if check <= CHECK_BUDGET * plain else f"OVER {CHECK_BUDGET}×"]]
 
 
 def lighthouse(url: str) -> dict:
@@ -105,7 +135,7 @@ def page_figures(url: str) -> list:
 
 def first_views(base: str) -> list[list]:
     """Every page of every language, loaded once in Chromium: the gzip bytes of the page and all it
-    loads before `load` (as tests/tour.py counts them), against FIRST_VIEW_BUDGET."""
+    loads before `load` (as tests/support/tour.py counts them), against FIRST_VIEW_BUDGET."""
     names = sorted(p.stem for p in (ROOT / "docs" / next(iter(HOME))).glob("*.md"))
     rows = []
     with chromium() as browser:
@@ -209,6 +239,7 @@ def table(head: list[str], rows: list[list]) -> str:
 def main() -> None:
     stages = build_stages()
     bare = stages[0][1]
+    tiers = check_tier()
     with loopback(Host, SITE) as base:
         lighthouse(base)  # a first run warms Chromium and the disk cache: its figures are not kept
         addresses = {f"{locale} {kind}": home + path for locale, home in HOME.items() for kind, path in PAGES.items()}
@@ -236,11 +267,15 @@ def main() -> None:
         table(["table's language", "address", "codes", "versions", "largest (modules)"], qr_versions()),
         "## Build",
         table(["stage", "seconds", "ratio to bare build"], [[n, f"{s:.2f}", f"{s / bare:.2f}"] for n, s in stages]),
+        f"## The fast tier (budget: {CHECK_BUDGET}× a plain build)",
+        table(["run", "seconds (median of 3)", "ratio to the plain build", "budget"], tiers),
         "## Downloads",
         table(["file", "size"], [[p.name, kb(p.stat().st_size)] for p in downloads if not p.name.endswith((".gz", ".br"))]),
     ]) + "\n"
     (ROOT / "bench/latest.md").write_text(report, encoding="utf-8")
     print(report)
+    if tiers[1][3] != "within":
+        print(f"make check takes more than {CHECK_BUDGET}× a plain build", file=sys.stderr)
     if over := [row[0] for row in weights if row[3] != "within"]:
         print(f"First view over 60 kB: {', '.join(over)}", file=sys.stderr)
 

@@ -4,7 +4,7 @@ Production's server block includes deploy/nginx.conf and the site's _nginx.conf 
 deploy/nginx.conf); so does the one written here, so the preview shows what readers will get:
 headers, cache rules, gzip twins, the 404 page. nginx runs in the foreground (`daemon off`) as the
 user who starts it, root or not: its main configuration, pid file and temporary folders live in a
-prefix folder (.preview/), its logs go to the terminal. tests/test_hosting.py starts it the same way.
+prefix folder (.preview/), its logs go to the terminal. tests/support/nginx.py starts it the same way.
 Standard library only: it runs before and without the virtual env.
 """
 

@@ -63,12 +63,16 @@ def languages(config) -> list[Language]:
     return _ordered([_language(dict(entry)) for entry in config.plugins["i18n"].config.languages])
 
 
-def languages_of(config_file: Path) -> list[Language]:
-    """The same, read from mkdocs.yml itself (for the downloads step and the tests)."""
+def language_entries(config_file: Path) -> list[dict]:
+    """mkdocs-static-i18n's `languages` entries, as mkdocs.yml writes them."""
     with open(config_file, encoding="utf-8") as file:
         raw = yaml_load(file)
-    i18n = next(p["i18n"] for p in raw["plugins"] if isinstance(p, dict) and "i18n" in p)
-    return _ordered([_language(entry) for entry in i18n["languages"]])
+    return next(p["i18n"] for p in raw["plugins"] if isinstance(p, dict) and "i18n" in p)["languages"]
+
+
+def languages_of(config_file: Path) -> list[Language]:
+    """The same, read from mkdocs.yml itself (for the downloads step and the tests)."""
+    return _ordered([_language(entry) for entry in language_entries(config_file)])
 
 
 def current(config) -> Language:

@@ -10,6 +10,7 @@ the absolute addresses that search engines need (`hreflang`, `x-default`).
 from __future__ import annotations
 
 import common
+from mkdocs.exceptions import PluginError
 from content.addresses import page_address
 
 
@@ -20,7 +21,10 @@ def alternates(page, config) -> list[dict]:
     for language in common.languages(config):
         target = page.file.alternates.get(language.locale) if language.locale != current else page.file
         if target is None:  # fallback_to_default: false makes every translation exist
-            raise RuntimeError(f"{page.file.src_uri} has no {language.locale} translation")
+            name = page.file.src_uri.partition("/")[2]
+            raise PluginError(f"docs/{page.file.src_uri} has no {language.locale} translation among mkdocs-static-i18n's "
+                              f"File.alternates: translate it as docs/{language.locale}/{name}; if that file exists, "
+                              "mkdocs-static-i18n links translations another way now (see the README's seams)")
         entries.append({"name": language.name, "lang": language.locale, "link": target.url or "./",
                         "url": page_address(config, target.url), "default": language.default})
     return entries

@@ -36,7 +36,7 @@ content: libkiwix's kiwix-serve (libkiwix#916, #924) and Kiwix JS's service work
 `Content-Security-Policy: default-src 'self' data: blob: about: … 'unsafe-inline'
 'unsafe-eval'; sandbox allow-scripts allow-same-origin …`, which keeps every load inside the
 reader and sandboxes the page. So the reader's policy governs, and ours is left out rather than
-breaking the reader. Nothing in our pages loads from outside the ZIM (tests/test_zim.py
+breaking the reader. Nothing in our pages loads from outside the ZIM (tests/site/test_zim.py
 watches every request of every page in Chromium).
 
 Reproducible: two writes from the same files give byte-identical ZIMs. libzim writes a random
@@ -266,7 +266,8 @@ def select(site: Path, locale: str) -> tuple[list[Page], list[str], dict[str, Pa
     pages = [read_page(site, f) for f in files if f.endswith(".html")]
     ours = [p for p in pages if p.lang == locale and p.canonical]
     if not ours:
-        raise ZimError(f"{site}: no page in language {locale!r} (none has <html lang={locale!r}> and a canonical link)")
+        raise ZimError(f"{site}: no page in language {locale!r} (none has <html lang={locale!r}> and a canonical link): "
+                       "build the offline site with that language first (mkdocs.yml's i18n languages; `make build` does)")
     homes = {p.lang: posixpath.dirname(p.path) for p in pages if p.canonical and posixpath.basename(p.path) == "index.html"}
     others = [h for lang, h in homes.items() if lang != locale]
 
@@ -349,7 +350,8 @@ def zim_page(site: Path, page: Page, left_out: dict[str, Page], entries: set[str
             return f'{match.group("attr")}"{root}download/{posixpath.basename(targets[value])}"'
         target = left_out.get(targets[value])
         if target is None or target.canonical is None:
-            raise ZimError(f"{page.path} links to {value!r}, which the ZIM lacks and which has no online address")
+            raise ZimError(f"{page.path} links to {value!r}, which the ZIM lacks and which has no online address: "
+                           "link a file the offline build writes, or a page of the site")
         fragment = urlsplit(value).fragment
         return f'{match.group("attr")}"{target.canonical}{"#" + fragment if fragment else ""}"'
 

@@ -64,7 +64,9 @@ def point_config_at_language_root(output: str, page, config) -> str:
     root = get_relative_url(language.home, page.url)
     output, count = CONFIG_BASE.subn(lambda m: f'{m.group(1)}"{root}"', output, count=1)
     if count != 1:
-        raise PluginError(f"hooks/search/index.py: no #__config in {page.file.src_uri}: has Material's base.html changed?")
+        raise PluginError(f"hooks/search/index.py: {page.file.src_uri} has no #__config with a \"base\", where Material's "
+                          "base.html tells its search where the index is: find where the new Material says it and "
+                          "point it at the language's root (the README's seams, point_config_at_language_root)")
     return output
 
 

@@ -22,7 +22,7 @@ printed beneath it. A page without
 overrides/partials/share-table.html from the data computed here. The QR codes are SVG files
 (segno) under assets/qr/, written while the page is rendered, loaded lazily. The table has a
 page of its own so that no page's first view carries it beside other heavy content (the about
-pages' downloads table): every page's first view stays within 60 kB (tests/tour.py).
+pages' downloads table): every page's first view stays within 60 kB (tests/support/tour.py).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ iframe-worker shim runs it in an about:blank iframe, which inherits the page's p
 vendored shim sets that iframe up from `prelude.js` beside it rather than an inline script.
 
 The single-file downloads (hooks/downloads/single_file.py) bring a policy of their own, which
-tests/test_trust.py holds to the same rules. hooks/trust/headers.py turns the pages' policies into the
+tests/site/test_trust.py holds to the same rules. hooks/trust/headers.py turns the pages' policies into the
 `_headers` file. `mkdocs serve` gets no policy: it injects its live-reload script inline into
 every page it serves, which the policy would block.
 """
@@ -121,4 +121,5 @@ def secure_pages(site: Path, own_policy: str = "download/") -> None:
         try:
             path.write_text(secure(path.read_text(encoding="utf-8")), encoding="utf-8")
         except ValueError:
-            raise PluginError(f"hooks/trust/csp.py: {path.relative_to(site)} has no <head> to put the CSP in") from None
+            raise PluginError(f"hooks/trust/csp.py: {path.relative_to(site)} has no <head> to put its Content-Security-"
+                              "Policy in: give the template that wrote it a <head> (overrides/, or the plugin's own)") from None

@@ -24,7 +24,8 @@ HEAD = """\
 
 def quoted(value: str) -> str:
     if any(c in value for c in '"\\$'):
-        raise PluginError(f"_nginx.conf: a header value with a quote, backslash or $: {value!r}")
+        raise PluginError(f"hooks/trust/nginx.py: the header value {value!r} holds a double quote, backslash or $, which "
+                          "nginx reads as syntax in _nginx.conf: write the value without them (hooks/trust/headers.py)")
     return f'"{value}"'
 
 

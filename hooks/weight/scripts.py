@@ -58,7 +58,8 @@ def material_bundle(base_html: str) -> str:
     blocks = MATERIAL_BLOCK.findall(base_html)
     if len(blocks) != 1:
         raise PluginError("hooks/weight/scripts.py: Material's `scripts` block (base.html) is not the bundle and "
-                          "extra_javascript any more: overrides/main.html replaces it, so review that block")
+                          "extra_javascript any more: compare it with the block that overrides/main.html puts in its "
+                          "place, carry over what Material changed, and update MATERIAL_BLOCK (the README's seams)")
     return blocks[0]
 
 
@@ -72,7 +73,9 @@ def module_tag(config):
             return Markup('<script type="module" src="{}"></script>').format(url_filter(context, hashed(config, name)))
         text = source(config, name)
         if re.search(r"</script|<!--", text, re.I):
-            raise PluginError(f"hooks/weight/scripts.py: {name} cannot be written inline: it holds </script or <!--")
+            raise PluginError(f"hooks/weight/scripts.py: {name} cannot be written inline in the file:// pages: it holds "
+                              "</script or <!--, which end or hide an inline script: write them as <\\/script and "
+                              "<\\!-- in its strings")
         return Markup(f'<script type="module">{text}</script>')
 
     return module

@@ -1,7 +1,7 @@
 // The 404 page (overrides/404.html, hooks/notfound.py): when the missing address looks like one
 // of our pages (another letter case, `.html`, the default language's folder, up to two typing
 // slips, or the same last part under another folder), link that page in each language's notice.
-// The functions are exported for tests/js/notfound.test.mjs.
+// The functions are exported for tests/check/js/notfound.test.mjs.
 
 /** "/Ru/Prosecutions.html" → "ru/prosecutions"; the default language has no folder of its own. */
 export function normalise(address, defaultLocale) {

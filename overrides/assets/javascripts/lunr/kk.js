@@ -3,7 +3,7 @@
  * (hooks/scripts.py writes it there; it is not minified). A classic script, as importScripts
  * needs; plain ES2019, no dependencies. Part A (globalThis.kazakhSearch) runs anywhere; part B
  * (lunr.kk) only where lunr is defined, i.e. in the worker, after lunr.stemmer.support.min.js.
- * tests/js/kk.test.mjs checks both on tests/data/kazakh-forms.json.
+ * tests/check/js/kk.test.mjs checks both on tests/check/data/kazakh-forms.json.
  *
  * key(word) = stem(normalise(word)): every spelling and form of a word should give one key.
  *

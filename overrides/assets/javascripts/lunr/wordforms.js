@@ -26,7 +26,7 @@
  * It patches two methods of lunr 2.3 (Builder#build, Index#query) and the worker's postMessage,
  * and uses Query.presence, Query.wildcard, Pipeline#runString and Pipeline#toJSON: if a lunr of
  * Material's lacks one, the worker stops here with an error that names it, rather than search
- * without word forms. tests/js/wordforms.test.mjs runs it on lunr 2.3.9, the lunr Material's
+ * without word forms. tests/check/js/wordforms.test.mjs runs it on lunr 2.3.9, the lunr Material's
  * worker bundles.
  */
 (function () {
