@@ -67,12 +67,16 @@ def write_zip(source: Path, target: Path, folder: str) -> None:
             archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def write_pdf(source: Path, target: Path) -> None:
+def write_pdf(source: Path, target: Path, site_url: str) -> None:
+    """The single-file HTML printed. WeasyPrint makes every link absolute against a base address:
+    the site's `download/`, so that the links to the files beside the HTML lead to the site in the
+    PDF, not to `file://` addresses of this machine's build folder."""
     try:
         from weasyprint import CSS, HTML  # only this step needs it, and the system's Pango
     except OSError as error:
         raise PluginError(f"downloads: WeasyPrint cannot load Pango ({error}): run `make system-packages`") from None
-    HTML(filename=str(source)).write_pdf(str(target), stylesheets=[CSS(filename=str(HERE / "print.css"))], pdf_tags=True)
+    HTML(string=source.read_text(encoding="utf-8"), base_url=urljoin(site_url, "download/")).write_pdf(str(target), stylesheets=[CSS(filename=str(HERE / "print.css"))],
+                                                          pdf_tags=True)
 
 
 def pages(language: common.Language, nav: list[str]) -> list[Page]:
@@ -104,7 +108,7 @@ def make(target: Path) -> None:
                               common.edition_date(), site_url, language.home, signing.declared_key())
             page = work / f"report-{language.locale}.html"
             page.write_text(assemble(offline, pages(language, raw["nav"]), edition, css), encoding="utf-8")
-            write_pdf(page, work / f"report-{language.locale}.pdf")
+            write_pdf(page, work / f"report-{language.locale}.pdf", site_url)
             print(f"downloads: report-{language.locale}.html and .pdf in {time.perf_counter() - started:.1f} s")
         for language in languages:
             started = time.perf_counter()

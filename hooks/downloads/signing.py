@@ -68,6 +68,15 @@ def secret_key(value: str | None) -> Path:
     return path
 
 
+def encrypted(key: Path) -> bool:
+    """Whether the secret key needs a password: its header names a key derivation (`Sc`, scrypt)."""
+    lines = key.read_text(encoding="utf-8", errors="replace").splitlines()
+    try:
+        return base64.b64decode(lines[1].strip())[2:4] != b"\0\0"
+    except (IndexError, binascii.Error):
+        return False  # not a minisign key: minisign itself says so when it signs
+
+
 def sign(sums: Path, key: Path, public: Path, edition: str, password: str | None = None) -> Path:
     """Write `sums`.minisig with `key` and check it against `public`; the signature's path.
     A key that is not `public`'s pair, or a wrong password, leaves no signature behind."""
@@ -98,6 +107,9 @@ def signer(declared: Path = DECLARED) -> tuple[Path, str | None] | None:
     if declared_key(declared) is None:
         return None
     key, password = secret_key(os.environ.get("SIGNING_KEY")), os.environ.get("SIGNING_KEY_PASSWORD")
+    if encrypted(key) and not password:
+        raise SigningError("SIGNING_KEY is encrypted and SIGNING_KEY_PASSWORD is not set: give its password in "
+                           "the environment (README: Publishing)")
     with tempfile.TemporaryDirectory() as folder:
         probe = Path(folder) / "probe"
         probe.write_text("probe\n", encoding="utf-8")

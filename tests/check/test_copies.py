@@ -80,21 +80,6 @@ def test_a_key_that_is_not_the_declared_ones_pair_is_refused_and_signs_nothing(k
     assert not (tmp_path / "download/SHA256SUMS.minisig").exists()
 
 
-def test_an_encrypted_key_takes_its_password_from_signing_key_password(tmp_path, monkeypatch):
-    public, secret = make_keys(tmp_path / "keys", password="correct horse")
-    monkeypatch.setenv("SIGNING_KEY", str(secret))
-    monkeypatch.delenv("SIGNING_KEY_PASSWORD", raising=False)
-    with pytest.raises(signing.SigningError, match="SIGNING_KEY_PASSWORD"):
-        signing.signer(public)
-    monkeypatch.setenv("SIGNING_KEY_PASSWORD", "wrong")
-    with pytest.raises(signing.SigningError, match="SIGNING_KEY_PASSWORD"):
-        signing.signer(public)
-    monkeypatch.setenv("SIGNING_KEY_PASSWORD", "correct horse")
-    sums = sums_in(tmp_path / "download")
-    signing.sign_downloads(sums.parent, "SHA256SUMS", "2026-12-03", signing.signer(public), public)
-    assert verified(public, sums).returncode == 0
-
-
 def test_a_secret_key_inside_the_repository_and_a_malformed_public_key_are_refused(tmp_path):
     with pytest.raises(signing.SigningError, match="inside the repository: keep the secret key outside it"):
         signing.secret_key(str(signing.DECLARED.parent / "README.md"))
@@ -148,4 +133,4 @@ def test_the_verify_section_names_the_key_and_the_minisign_step_only_with_a_key(
     assert f"<pre><code>minisign -Vm SHA256SUMS -P {key}</code></pre>" in filled
     assert '<a href="https://github.com/jedisct1/minisign/releases">' in filled
     assert '<a href="../../download/SHA256SUMS.minisig" data-file="SHA256SUMS.minisig">SHA256SUMS.minisig</a>' in filled
-    assert filled.index("sums") < filled.index("A phone cannot check the signature")
+    assert filled.index("sums") < filled.index("On a phone the signature cannot be checked this way")

@@ -148,3 +148,19 @@ def test_a_declared_key_refuses_a_build_without_its_secret_key_or_with_another(s
     refused = build_site(project, tmp_path / "site")
     assert refused.returncode != 0 and "SIGNING_KEY is not the secret key of the declared minisign.pub" in refused.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_an_encrypted_key_takes_its_password_from_signing_key_password(tmp_path, monkeypatch):
+    """Here, not in the fast tier: minisign derives an encrypted key's secret with scrypt, seconds each time."""
+    public, secret = make_keys(tmp_path / "keys", password="correct horse")
+    monkeypatch.setenv("SIGNING_KEY", str(secret))
+    monkeypatch.delenv("SIGNING_KEY_PASSWORD", raising=False)
+    with pytest.raises(signing.SigningError, match="SIGNING_KEY is encrypted and SIGNING_KEY_PASSWORD is not set"):
+        signing.signer(public)
+    sums = tmp_path / "SHA256SUMS"
+    sums.write_text("0" * 64 + "  report-en.pdf\n", encoding="utf-8")
+    with pytest.raises(signing.SigningError, match="SIGNING_KEY could not sign SHA256SUMS .*SIGNING_KEY_PASSWORD"):
+        signing.sign(sums, secret, public, "2026-12-03", "wrong")
+    signing.sign(sums, secret, public, "2026-12-03", "correct horse")
+    checked = subprocess.run(["minisign", "-V", "-p", str(public), "-m", str(sums)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
