@@ -7,7 +7,7 @@ import zipfile
 import pytest
 import torf
 from bs4 import BeautifulSoup
-from project import HOME, LOCALES
+from project import HOME, LANGUAGES, LOCALES
 
 
 
