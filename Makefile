@@ -19,7 +19,11 @@ export PYTHONDONTWRITEBYTECODE := 1
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core \
   chromium firefox-esr poppler-utils zbar-tools zim-tools kiwix-tools default-jre-headless nodejs npm nginx-light \
   minisign
-PORT ?= 8080
+# Values from outside are data: SITE_URL, ONION_URL, PORT, SIGNING_KEY and SIGNING_KEY_PASSWORD are
+# kept as given (make never expands a `$` in them) and reach the scripts through the environment
+# ("$$SITE_URL"; the downloads step reads SIGNING_KEY itself), never as shell code.
+OUTSIDE_VALUES := SITE_URL ONION_URL PORT SIGNING_KEY SIGNING_KEY_PASSWORD
+$(foreach v,$(OUTSIDE_VALUES),$(if $(filter command line environment,$(origin $(v))),$(eval override $(v) := $$(value $(v)))$(eval export $(v))))
 
 .PHONY: help serve build release preview system-packages check test bench lock clean
 
@@ -51,15 +55,15 @@ build: $(BIN)/mkdocs ## Build the site with its downloads into site/ (replaced o
 # added); site/ and dist/ stay as they were unless everything succeeds. With a declared minisign.pub,
 # the downloads step reads SIGNING_KEY (and SIGNING_KEY_PASSWORD) from the environment, as given.
 release: $(BIN)/mkdocs system-packages node_modules/.package-lock.json ## Build for publishing at SITE_URL (optional ONION_URL; SIGNING_KEY with a minisign.pub), with dist/site.car and dist/CID for IPFS
-	@site_url=$$(PYTHONPATH=hooks $(BIN)/python -m release address "$(SITE_URL)") && \
-	onion_url=$$(PYTHONPATH=hooks $(BIN)/python -m release onion "$(ONION_URL)") && \
+	@site_url=$$(PYTHONPATH=hooks $(BIN)/python -m release address "$$SITE_URL") && \
+	onion_url=$$(PYTHONPATH=hooks $(BIN)/python -m release onion "$$ONION_URL") && \
 	$(MAKE) --no-print-directory build SITE_URL="$$site_url" ONION_URL="$$onion_url" && \
 	PYTHONPATH=hooks $(BIN)/python -m release car site dist
 
 # nginx as production configures it (deploy/nginx.conf and the build's site/_nginx.conf), run by
 # the current user in the foreground, its files in .preview/.
 preview: ## Serve the built site/ with nginx, as production would, at http://127.0.0.1:PORT/ (8080)
-	$(PYTHON) deploy/preview.py site $(PORT)
+	$(PYTHON) deploy/preview.py site "$${PORT:-8080}"
 
 system-packages: ## Install the Debian packages that the downloads and the tests need, if missing
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do \

@@ -58,9 +58,9 @@ def _ordered(languages: list[Language]) -> list[Language]:
     return sorted(languages, key=lambda language: not language.default)
 
 
-def languages(config) -> list[Language]:
-    """The site's languages, the default first, from the configuration being built."""
-    return _ordered([_language(dict(entry)) for entry in config.plugins["i18n"].config.languages])
+def languages_in(entries: list) -> list[Language]:
+    """The site's languages, the default first, from mkdocs-static-i18n's `languages` entries."""
+    return _ordered([_language(dict(entry)) for entry in entries])
 
 
 def language_entries(config_file: Path) -> list[dict]:
@@ -72,13 +72,23 @@ def language_entries(config_file: Path) -> list[dict]:
 
 def languages_of(config_file: Path) -> list[Language]:
     """The same, read from mkdocs.yml itself (for the downloads step and the tests)."""
-    return _ordered([_language(entry) for entry in language_entries(config_file)])
+    return languages_in(language_entries(config_file))
 
 
-def current(config) -> Language:
-    """The language this (inner) build renders."""
-    locale = config.plugins["i18n"].current_language
-    return next(language for language in languages(config) if language.locale == locale)
+@dataclass(frozen=True)
+class Context:
+    """The facts of one build, made once in hooks/pipeline.py's on_config from the configuration
+    and the environment, and handed to the steps: they read no environment variable, no plugin's
+    internals and no git history themselves."""
+    languages: list[Language]  # the default first
+    offline: bool  # the file:// build of the downloads (Material's offline plugin enabled)
+    serve: bool  # `mkdocs serve`: what a writer needs, not what only the published site needs
+    downloads: Path | None  # DOWNLOADS: the made downloads (checked), or None in builds without them
+    edition: str  # the edition's date, YYYY-MM-DD (`edition_date`)
+    onion: str = ""  # ONION_URL, checked: Tor Browser offers each page's onion twin
+
+    def language(self, locale: str) -> Language:
+        return next(language for language in self.languages if language.locale == locale)
 
 
 def shown(path: str | Path) -> str:
@@ -95,10 +105,10 @@ def online_address(site_url: str, url: str, directory_urls: bool = True) -> str:
     return urljoin(site_url or "", url)
 
 
-def source_date_epoch() -> int:
+def source_date_epoch(environ=os.environ) -> int:
     """The edition's time: SOURCE_DATE_EPOCH, or else the last commit's, so that two builds of
     one commit give the same files however they are started."""
-    if stamp := os.environ.get("SOURCE_DATE_EPOCH"):
+    if stamp := environ.get("SOURCE_DATE_EPOCH"):
         return int(stamp)
     result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
     if result.returncode or not result.stdout.strip():
@@ -107,6 +117,6 @@ def source_date_epoch() -> int:
     return int(result.stdout)
 
 
-def edition_date() -> str:
+def edition_date(environ=os.environ) -> str:
     """The edition's date, YYYY-MM-DD."""
-    return datetime.fromtimestamp(source_date_epoch(), timezone.utc).date().isoformat()
+    return datetime.fromtimestamp(source_date_epoch(environ), timezone.utc).date().isoformat()

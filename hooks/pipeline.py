@@ -35,7 +35,7 @@ from content import addresses, anchors, dates, languages, sources
 from downloads import checking, listing, offline, signing
 from search import fallback, index
 from sharing import cards, elsewhere, notfound, printed, share, short
-from trust import csp, headers, markup
+from trust import content as content_policy, csp, headers, markup
 from weight import assets, compress, scripts, stylesheet, whitespace
 
 log = logging.getLogger("mkdocs.plugins.pipeline")
@@ -43,27 +43,46 @@ log = logging.getLogger("mkdocs.plugins.pipeline")
 
 @dataclass
 class Build:
-    """What one build (all its languages) gathers for later steps."""
-    serve: bool
-    offline: bool
-    onion: str = ""  # ONION_URL, checked: Tor Browser offers each page's onion twin
+    """One build (all its languages): its facts, and what it gathers for later steps."""
+    context: common.Context  # languages, offline or not, downloads, edition date, onion address
     key: str | None = None  # the declared minisign key (minisign.pub), shown with how to check a copy
     torrent: tuple[str, str] = ("", "")  # the torrent's address and, on the site, its magnet link
     published_files: dict = field(default_factory=dict)  # src_uri → File, as published, every language
-    kazakh_sections: dict = field(default_factory=dict)  # docs/kk/page.md → {section ID: text}
+    kazakh_sections: dict = field(default_factory=dict)  # docs/kk/<page>.md → {section ID: text}
     nav: list = field(default_factory=list)  # this language's pages, each in every language
     homes: list = field(default_factory=list)  # the home page in every language
     published: addresses.Published | None = None  # published-addresses.txt: pages, short addresses
     numbers: dict = field(default_factory=dict)  # (page address, section ID) → its declared short number
+    print_rules: dict = field(default_factory=dict)  # each page's print footer, for the stylesheet
 
 
 _command = "build"
 _build: Build | None = None
 
 
+# mkdocs-static-i18n, read here only: whether this is the inner build of another language, which
+# language it renders, and the languages' entries (in mkdocs.yml's words).
 def _inner(config) -> bool:
     """True in the inner build of a language other than the default."""
     return config.plugins["i18n"].building
+
+
+def _language(config) -> common.Language:
+    """The language this (inner) build renders."""
+    return _build.context.language(config.plugins["i18n"].current_language)
+
+
+def context(config, command: str, environ=os.environ) -> common.Context:
+    """The build's facts, from the configuration and the environment, each checked once."""
+    offline = config.plugins["material/offline"].config.enabled
+    try:
+        release.clean(config.site_url or "", "SITE_URL")  # every address a page carries comes from it
+        onion = release.onion(environ["ONION_URL"]) if environ.get("ONION_URL") and not offline else ""
+    except release.Refused as error:
+        raise PluginError(str(error)) from None
+    return common.Context(languages=common.languages_in(config.plugins["i18n"].config.languages), offline=offline,
+                          serve=command == "serve", downloads=listing.folder(environ.get("DOWNLOADS")),
+                          edition=common.edition_date(environ), onion=onion)
 
 
 def on_startup(command, dirty) -> None:
@@ -75,47 +94,43 @@ def on_startup(command, dirty) -> None:
 def on_config(config):
     global _build
     if not _inner(config):
-        _build = Build(serve=_command == "serve", offline=config.plugins["material/offline"].config.enabled,
-                       published=addresses.read(Path(config.config_file_path).parent))
-        if os.environ.get("ONION_URL") and not _build.offline:
-            try:
-                _build.onion = release.onion(os.environ["ONION_URL"])
-            except release.Refused as error:
-                raise PluginError(str(error)) from None
+        _build = Build(context(config, _command), published=addresses.read(Path(config.config_file_path).parent))
         try:
             _build.key = signing.declared_key()
         except signing.SigningError as error:
             raise PluginError(str(error)) from None
-        _build.torrent = listing.torrent(config, _build.offline)
-        if not _build.offline and config.site_url == addresses.PLACEHOLDER:
+        _build.torrent = listing.torrent(config.site_url, _build.context.offline, _build.context.downloads)
+        if not _build.context.offline and config.site_url == addresses.PLACEHOLDER:
             log.info(f"site_url is the placeholder {addresses.PLACEHOLDER}: fine for development; "
                      "set SITE_URL to publish")
-    offline.add_worker_shim(config)
+    offline.add_worker_shim(config, _build.context.offline)
     return config
 
 
 def on_pre_build(config) -> None:
     if not _inner(config):
-        sources.refuse_broken_translations(Path(config.docs_dir), [l.locale for l in common.languages(config)])
+        sources.refuse_broken_translations(Path(config.docs_dir), [l.locale for l in _build.context.languages])
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen and placed this language's files
 def on_files(files, config):
+    facts = _build.context
     assets.drop_source_maps(files)
-    scripts.place_modules(files, config)
-    index.drop_unused_lunr_languages(files, common.languages(config))
-    listing.add_downloads(files, config)
+    scripts.place_modules(files, config, facts.offline)
+    index.drop_unused_lunr_languages(files, facts.languages)
+    if not _inner(config):  # once: the downloads are copied into the site's root
+        listing.add_downloads(files, config, facts.downloads, facts.languages)
     addresses.publish_for_redirects(files, config, _build.published_files)
     return files
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has made the nav and found the home page
 def on_nav(nav, config, files):
-    locales = [language.locale for language in common.languages(config)]
+    locales = [language.locale for language in _build.context.languages]
     _build.nav = [share.translations(page.file, locales) for page in nav.pages]
     _build.homes = share.translations(nav.homepage.file, locales)
     short.refuse_lost_sections(_build.published, _build.nav)  # first: a renamed section also looks new
-    _build.numbers = short.numbered(_build.published, _build.nav, strict=not _build.serve)
+    _build.numbers = short.numbered(_build.published, _build.nav, strict=not _build.context.serve)
     return nav
 
 
@@ -125,54 +140,62 @@ def on_pre_page(page, config, files):
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    language = common.current(config)
-    markdown = elsewhere.fill(markdown, language.strings, _build.onion and _build.onion + language.home,
+    language, facts = _language(config), _build.context
+    markdown = elsewhere.fill(markdown, language.strings, facts.onion and facts.onion + language.home,
                               config.extra.get("mirrors") or [], *_build.torrent)
-    markdown = checking.fill(markdown, language.strings, _build.key, page.url, _build.offline)
-    return listing.fill(markdown, config, _build.offline)
+    markdown = checking.fill(markdown, language.strings, _build.key, page.url, facts.offline)
+    return listing.fill(markdown, config, language, facts)
 
 
 def on_page_content(content: str, page, config, files) -> str:
-    if page.file.src_uri.startswith(common.languages(config)[0].locale + "/"):
+    content_policy.refuse_active(content, page, files)
+    language = _language(config)
+    if language.default:
         _build.kazakh_sections[f"docs/{page.file.src_uri}"] = sources.section_texts(content)
-    strings = common.current(config).strings
+    strings = language.strings
     content = anchors.label_backlinks(anchors.label_permalinks(content, strings["permalink"]), strings["footnote_back"])
-    content = checking.link_files(content, page.url, _build.offline)
-    return share.add_share_links(content, page, config, _build.nav, _build.numbers)
+    content = checking.link_files(content, page.url, _build.context.offline)
+    return share.add_share_links(content, page, config, language, _build.context.languages, _build.nav, _build.numbers)
 
 
 def on_env(env, config, files):
     if _build.kazakh_sections:  # the default language's build: its pages are rendered
         sources.refuse_lost_lines(_build.kazakh_sections, Path(config.config_file_path).parent)
-    scripts.template_globals(env, config)
-    env.globals["if_blocked"] = elsewhere.footer_link(files, common.current(config).locale)
-    env.globals["share_page"] = share.table_page(files, common.current(config).locale)
-    env.globals["footer_downloads"] = listing.footer_links(config, common.current(config).locale)
-    env.globals["search_fallback"] = fallback.whole_site(files, config, _build.offline)
+    locale, facts = _language(config).locale, _build.context
+    scripts.template_globals(env, config, facts.offline)
+    env.globals["if_blocked"] = elsewhere.footer_link(files, locale)
+    env.globals["share_page"] = share.table_page(files, locale)
+    env.globals["footer_downloads"] = listing.footer_links(config, locale, facts.downloads)
+    env.globals["search_fallback"] = fallback.whole_site(files, config, locale, facts)
     return env
 
 
 def on_template_context(context, template_name, config):
     if template_name == notfound.TEMPLATE:
-        context["notfound"] = notfound.context(config, _build.nav, _build.homes)
+        context["notfound"] = notfound.context(config, _language(config), _build.context.languages, _build.nav, _build.homes)
     return context
 
 
 @event_priority(-50)  # after mkdocs-static-i18n (50) has set its own alternates for the page
 def on_page_context(context, page, config, nav):
-    config.extra.alternate = languages.alternates(page, config)  # an attribute, as mkdocs-static-i18n sets it
-    if not _build.offline:  # the file:// download is read, not shared
-        page.meta["share"] = cards.share_meta(page, config, draw=not _build.serve)
-    if _build.onion:
-        page.meta["onion_location"] = _build.onion + page.url
+    language, facts = _language(config), _build.context
+    # an attribute, as mkdocs-static-i18n sets it
+    config.extra.alternate = languages.alternates(page, config, language.locale, facts.languages)
+    if not facts.offline:  # the file:// download is read, not shared
+        page.meta["share"] = cards.share_meta(page, config, language, facts.languages, draw=not facts.serve)
+    if facts.onion:
+        page.meta["onion_location"] = facts.onion + page.url
     return context
 
 
 @event_priority(-1000)  # after every plugin's own changes to the page
 def on_post_page(output: str, page, config) -> str:
-    output = index.point_config_at_language_root(output, page, config)
-    output = dates.under_title(output, common.current(config).strings)
-    output = printed.footer(output, page.canonical_url, common.current(config).strings, common.edition_date())
+    language = _language(config)
+    output = index.point_config_at_language_root(output, page, language)
+    output = dates.under_title(output, language.strings, _build.context.edition,
+                               dates.events_year(page.meta, f"docs/{page.file.src_uri}"))
+    output = printed.footer(output, page.canonical_url, language.strings, _build.context.edition,
+                            _build.print_rules)
     output = markup.valid_toggles(output)
     output = markup.named_search_dialog(output)
     return whitespace.unindent(output)
@@ -183,29 +206,46 @@ def on_post_template(output: str, template_name: str, config) -> str:
     if not template_name.endswith(".html"):
         return output
     output = whitespace.unindent(markup.named_search_dialog(markup.valid_toggles(output)))
-    return notfound.placed(output, config) if template_name == notfound.TEMPLATE else output
+    return notfound.placed(output, config, _language(config)) if template_name == notfound.TEMPLATE else output
+
+
+def read_pages(site: Path) -> dict[str, str]:
+    """Every HTML file MkDocs wrote (path in the site → its text), read once for the finishing steps."""
+    return {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+
+
+def write_pages(site: Path, pages: dict[str, str]) -> None:
+    for path, text in pages.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language and merged the index
 def on_post_build(config) -> None:
+    """The finishing steps: every page read once, changed in memory by each step in turn, written
+    once; what a step finds (the policy, the pages as written) handed to the next as a value."""
     global _build
     if _inner(config):
         return
-    site, build, root = Path(config.site_dir), _build, Path(config.config_file_path).parent
-    index.split(site, config)
-    if not build.offline:  # the QR codes lead online; in the file:// build, ZIMs would take them for pages
-        short.write(site, build.published, build.nav, config)
-    if build.serve:  # the live-reload script that serve injects would break a CSP
+    site, build, facts, root = Path(config.site_dir), _build, _build.context, Path(config.config_file_path).parent
+    index.split(site, facts.languages, facts.offline)
+    # the QR codes lead online; in the file:// build, ZIMs would take the short pages for pages
+    shorts = {} if facts.offline else short.pages(build.published, build.nav, config)
+    if facts.serve:  # the live-reload script that serve injects would break a CSP
+        write_pages(site, shorts)
         _build = None
         return
-    csp.secure_pages(site)
-    if not build.offline:
+    pages = read_pages(site) | shorts
+    printed.write_rules(site, build.print_rules)
+    pages, first_screen = stylesheet.join_and_purge(site, pages, config, inline=not facts.offline)
+    policy = csp.declared_policy(config, scripts.inline_modules(config, facts.offline), root, first_screen)
+    pages = csp.secure_pages(pages, policy)
+    write_pages(site, pages)
+    if not facts.offline:
         addresses.refuse_lost_addresses(site, root)
         addresses.refuse_rewritten_lines(root)
-    stylesheet.join_and_purge(site, config)
-    if not build.offline:
-        headers.write(site, build.onion)
-        compress.precompress(site)
+        headers.write(site, policy, facts.onion)
+        compress.precompress(site, pages)
     _build = None
 
 

@@ -13,6 +13,7 @@ printed, and the README says where to publish it. DIST is replaced only when bot
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -28,14 +29,33 @@ class Refused(ValueError):
     """What is wrong, in one line that says what to set."""
 
 
-def address(value: str, name: str = "SITE_URL", scheme: tuple[str, ...] = ("https", "http")) -> str:
+# What an address may hold (RFC 3986: unreserved, reserved and %): no space, quote, angle bracket,
+# backslash or control character, checked on the value as given (urlsplit drops \n and \t first).
+URL_CHARACTERS = re.compile(r"[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+")
+ONION = re.compile(r"(https?)://([a-z2-7]{56})\.onion/?")  # a v3 onion service's root
+
+
+def clean(value: str, name: str = "SITE_URL") -> str:
+    """`value`, when it is a clean http(s) address of a site: Refused, naming `name`, when it is empty,
+    holds a character an address cannot, or is not scheme://host/path (no user, query or fragment).
+    Every build checks SITE_URL so (the placeholder and local addresses are fine while writing)."""
+    if not value:
+        raise Refused(f"{name} is empty: set it to the site's address, like https://your.domain/path/, or unset it")
+    if not URL_CHARACTERS.fullmatch(value):
+        raise Refused(f"{name}={value!r} holds characters an address cannot (spaces, quotes, <, >, \\, control "
+                      "characters): set it to the site's address, like https://your.domain/path/")
+    parts = urlsplit(value)
+    if parts.scheme not in ("https", "http") or not parts.hostname or "@" in parts.netloc or parts.query or parts.fragment:
+        raise Refused(f"{name}={value!r} is not an address like https://your.domain/path/ (http or https, a host, "
+                      "no user, query or fragment): set it to one")
+    return value
+
+
+def address(value: str, name: str = "SITE_URL") -> str:
     """The published address, ending in a slash; Refused when it is not one a reader can reach."""
     if not value:
         raise Refused(f"{name} is not set: make release {name}=https://your.domain/path/")
-    parts = urlsplit(value)
-    host = (parts.hostname or "").lower()
-    if parts.scheme not in scheme or not host or parts.query or parts.fragment:
-        raise Refused(f"{name}={value} is not an address like {scheme[0]}://your.domain/path/: set it to one")
+    host = urlsplit(clean(value, name)).hostname.lower()
     if any(host == bad or host.endswith("." + bad) for bad in NOT_PUBLIC):
         raise Refused(f"{name}={value} is a placeholder or local address, not where readers find the site: "
                       "set it to the published address")
@@ -43,12 +63,12 @@ def address(value: str, name: str = "SITE_URL", scheme: tuple[str, ...] = ("http
 
 
 def onion(value: str) -> str:
-    """The optional onion address, ending in a slash: Refused unless it is a v3 `.onion` address."""
-    checked = address(value, "ONION_URL", ("http", "https"))
-    label = urlsplit(checked).hostname.removesuffix(".onion")
-    if not checked.split("/")[2].endswith(".onion") or len(label) != 56:
-        raise Refused(f"ONION_URL={value} is not a v3 onion address (56 characters before .onion)")
-    return checked
+    """The optional onion address, ending in a slash: Refused unless it is the root of a v3 `.onion`
+    service, checked on the value as given (it goes into response headers)."""
+    if not ONION.fullmatch(value):
+        raise Refused(f"ONION_URL={value!r} is not a v3 onion service's address, like http://<56 letters a-z "
+                      "and digits 2-7>.onion/: set it to one")
+    return value if value.endswith("/") else value + "/"
 
 
 def pack(site: Path, dist: Path) -> str:

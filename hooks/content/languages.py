@@ -14,11 +14,10 @@ from mkdocs.exceptions import PluginError
 from content.addresses import page_address
 
 
-def alternates(page, config) -> list[dict]:
-    """One entry per language, in the configured order, for the page being rendered."""
-    current = config.plugins["i18n"].current_language
+def alternates(page, config, current: str, languages: list[common.Language]) -> list[dict]:
+    """One entry per language, in the configured order, for the page being rendered in `current`."""
     entries = []
-    for language in common.languages(config):
+    for language in languages:
         target = page.file.alternates.get(language.locale) if language.locale != current else page.file
         if target is None:  # fallback_to_default: false makes every translation exist
             name = page.file.src_uri.partition("/")[2]

@@ -2,7 +2,8 @@
 
 Checked on the Markdown in docs/<lang>/ (every language against the default one):
 the same pages, front matter with `title` and `description`, an explicit ASCII ID on
-every `##`-`######` heading, unique IDs, and the same IDs in the same order.
+every `##`-`######` heading, unique IDs, the same IDs in the same order, and every «
+closed by a » (outside code).
 Checked on the rendered Kazakh pages: every line of source/article-kk.txt, with the
 corrections of source/errata.yml applied and its straight quotation marks given as Kazakh
 typography writes them («…», and „…“ inside them), appears whole and in order within its
@@ -33,8 +34,12 @@ QUOTES = (("«", "»"), ("„", "“"))
 
 @dataclass
 class Heading:
+    """One Markdown heading, parsed here for every step that needs it (the checks, the share
+    table, the short addresses, the flyer)."""
     line: int
-    text: str
+    text: str  # the whole line: `## Title { #id }`
+    level: int  # 2 for `##`
+    title: str  # its words, without the hashes and the ID
     id: str | None
 
 
@@ -74,14 +79,17 @@ def read_page(path: Path, root: Path) -> Page:
         value = page.meta.get(key)
         if not isinstance(value, str) or not value.strip():
             page.problems.append(f"{name}:1: front matter has no '{key}': add '{key}: …' in the page's language between '---' lines")
-    in_fence = False
+    in_fence, opened = False, []  # the line of each « still open
     for number, text in enumerate(lines[body_start:], start=body_start + 1):
         if FENCE.match(text):
             in_fence = not in_fence
+        if not in_fence:
+            page.problems += unpaired_guillemets(text, number, name, opened)
         if in_fence or not (match := HEADING.match(text)):
             continue
         id_match = EXPLICIT_ID.search(match.group(2))
-        heading = Heading(number, text.strip(), id_match.group(1) if id_match else None)
+        heading = Heading(number, text.strip(), len(match.group(1)), EXPLICIT_ID.sub("", match.group(2)).strip(),
+                          id_match.group(1) if id_match else None)
         if heading.id is None:
             page.problems.append(f"{name}:{number}: heading '{heading.text}' has no explicit ID: end it with {{ #some-id }}, the same in every language")
         elif not ASCII_ID.match(heading.id):
@@ -89,7 +97,24 @@ def read_page(path: Path, root: Path) -> Page:
         elif heading.id in [h.id for h in page.headings]:
             page.problems.append(f"{name}:{number}: ID '#{heading.id}' is used twice on the page: give this heading its own ID")
         page.headings.append(heading)
+    if opened:
+        page.problems.append(f"{name}:{opened[0]}: a « opened here is never closed: close the quotation with », "
+                             "as the article's quotes are")
     return page
+
+
+def unpaired_guillemets(line: str, number: int, name: str, opened: list[int]) -> list[str]:
+    """A » that closes no open «, on this line (code spans are not text); each « is pushed on `opened`."""
+    problems = []
+    for char in re.sub(r"`[^`]*`", "", line):
+        if char == "«":
+            opened.append(number)
+        elif char == "»":
+            if not opened:
+                problems.append(f"{name}:{number}: a » closes no « that is open: add the «, or remove the »")
+            else:
+                opened.pop()
+    return problems
 
 
 def compare_pages(original: Page, translation: Page, root: Path) -> list[str]:

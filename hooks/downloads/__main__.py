@@ -31,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
 
 import common
+import release
 from content.sources import read_page
 from downloads import flyer, signing, torrent
 from downloads.listing import SUMS, ZIP, names, sha256
@@ -89,7 +90,12 @@ def pages(language: common.Language, nav: list[str]) -> list[Page]:
 def make(target: Path) -> None:
     raw = yaml_load(CONFIG.open(encoding="utf-8"))
     languages, site_url = common.languages_of(CONFIG), raw["site_url"]
+    try:
+        release.clean(site_url or "", "SITE_URL")  # the downloads print it: checked before anything is made
+    except release.Refused as error:
+        raise PluginError(str(error)) from None
     os.environ["SOURCE_DATE_EPOCH"] = str(common.source_date_epoch())  # WeasyPrint and the offline build
+    date = common.edition_date()  # the git history read once, above
     css = (HERE / "single-file.css").read_text(encoding="utf-8")
     try:
         key = signing.signer()  # refused now, not after minutes of work
@@ -105,14 +111,14 @@ def make(target: Path) -> None:
         for language in languages:
             started = time.perf_counter()
             edition = Edition(language.locale, language.site_name, language.site_description, language.strings,
-                              common.edition_date(), site_url, language.home, signing.declared_key())
+                              date, site_url, language.home, signing.declared_key())
             page = work / f"report-{language.locale}.html"
             page.write_text(assemble(offline, pages(language, raw["nav"]), edition, css), encoding="utf-8")
             write_pdf(page, work / f"report-{language.locale}.pdf", site_url)
             print(f"downloads: report-{language.locale}.html and .pdf in {time.perf_counter() - started:.1f} s")
         for language in languages:
             started = time.perf_counter()
-            about = language_metadata(language, source=urljoin(site_url, language.home), date=common.edition_date(),
+            about = language_metadata(language, source=urljoin(site_url, language.home), date=date,
                                       illustration=common.ROOT / "docs/assets/favicon.svg")
             try:
                 write_zim(offline, language.locale, about, work / f"report-{language.locale}.zim")
@@ -120,9 +126,9 @@ def make(target: Path) -> None:
                 raise PluginError(f"downloads: {error}") from None
             print(f"downloads: report-{language.locale}.zim in {time.perf_counter() - started:.1f} s")
         for language in languages:
-            flyer.write(language, raw["nav"], site_url, common.edition_date(), work / f"flyer-{language.locale}.pdf")
+            flyer.write(language, raw["nav"], site_url, date, work / f"flyer-{language.locale}.pdf")
         (work / SUMS).write_text("".join(f"{sha256(work / n)}  {n}\n" for n in names(languages)), encoding="utf-8")
-        signing.sign_downloads(work, SUMS, common.edition_date(), key)
+        signing.sign_downloads(work, SUMS, date, key)
         torrent.write(work, site_url, work / torrent.NAME)
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(work, target)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -37,22 +36,22 @@ def names(languages: list[common.Language]) -> list[str]:
             *(f"flyer-{l.locale}.pdf" for l in languages)]
 
 
-def torrent(config, offline: bool) -> tuple[str, str]:
+def torrent(site_url: str, offline: bool, made: Path | None) -> tuple[str, str]:
     """The torrent of the downloads for the if-blocked section: its address and magnet link. On
-    the site (a build with the downloads), a link to the file and its magnet link; in the file://
-    build, whose pages are inside the torrent, its online address only; else nothing."""
+    the site (a build with the downloads, `made`), a link to the file and its magnet link; in the
+    file:// build, whose pages are inside the torrent, its online address only; else nothing."""
     if offline:
-        return common.online_address(config.site_url, f"{FOLDER}/{TORRENT}"), ""
-    if (made := folder()) is None:
+        return common.online_address(site_url, f"{FOLDER}/{TORRENT}"), ""
+    if made is None:
         return "", ""
     return f"download:{TORRENT}", magnet(made / TORRENT)
 
 
-def footer_links(config, locale: str) -> dict[str, str]:
+def footer_links(config, locale: str, made: Path | None) -> dict[str, str]:
     """The language's PDF and single-file HTML, for every page's footer: in the site when this build
-    has the downloads, else (the file:// build, `mkdocs serve`) at their online address."""
+    has the downloads (`made`), else (the file:// build, `mkdocs serve`) at their online address."""
     files = {kind: f"{FOLDER}/report-{locale}.{kind}" for kind in ("pdf", "html")}
-    if folder() is None:
+    if made is None:
         return {kind: common.online_address(config.site_url, path) for kind, path in files.items()}
     return files
 
@@ -67,9 +66,8 @@ def described(strings: dict, languages: list[common.Language]) -> dict[str, str]
     return {name: what[name] for name in names(languages)}
 
 
-def folder() -> Path | None:
-    """The folder of the made downloads, if this build has them."""
-    given = os.environ.get("DOWNLOADS")
+def folder(given: str | None) -> Path | None:
+    """The folder of the made downloads (DOWNLOADS), if this build has them, checked."""
     if not given:
         return None
     path = Path(given).resolve()
@@ -89,15 +87,16 @@ def sums(made: Path) -> dict[str, str]:
             (line.split("  ", 1) for line in (made / SUMS).read_text(encoding="utf-8").splitlines())}
 
 
-def add_downloads(files, config) -> None:
-    """Copy the made downloads into the site, once (the default language's build)."""
-    if (made := folder()) is None or config.plugins["i18n"].building:
+def add_downloads(files, config, made: Path | None, languages: list[common.Language]) -> None:
+    """Copy the made downloads into the site (once: hooks/pipeline.py calls it in the default
+    language's build)."""
+    if made is None:
         return
-    for name in [*names(common.languages(config)), SUMS, TORRENT]:
+    for name in [*names(languages), SUMS, TORRENT]:
         if not (made / name).is_file():
             raise PluginError(f"DOWNLOADS={made}: {name} is missing: make the downloads again")
     signed = [SUMS + SIGNATURE_SUFFIX, PUBLIC] if (made / PUBLIC).is_file() else []
-    for name in [*names(common.languages(config)), SUMS, *signed, TORRENT]:
+    for name in [*names(languages), SUMS, *signed, TORRENT]:
         files.append(File.generated(config, f"{FOLDER}/{name}", abs_src_path=str(made / name)))
 
 
@@ -120,19 +119,18 @@ def table(strings: dict, languages: list[common.Language], made: Path, home: str
 def note_elsewhere(strings: dict, site_url: str, home: str) -> str:
     """What the offline copies say instead of the table: where the sums are, how to check."""
     online = f"{site_url}{home}about/#downloads"
-    return (f'<p>{html.escape(strings["downloads_elsewhere"])} <a href="{online}">{html.escape(online)}</a></p>\n\n'
+    return (f'<p>{html.escape(strings["downloads_elsewhere"])} <a href="{html.escape(online)}">{html.escape(online)}</a></p>\n\n'
             f'<p>{html.escape(strings["downloads_check"])} <code>sha256sum --ignore-missing -c {SUMS}</code></p>')
 
 
-def fill(markdown: str, config, offline: bool) -> str:
+def fill(markdown: str, config, language: common.Language, context: common.Context) -> str:
     """The page's Markdown with the table (or the note) in place of the marker."""
     if MARKER not in markdown:
         return markdown
-    language = common.current(config)
-    if offline:
+    if context.offline:
         listing = note_elsewhere(language.strings, config.site_url, language.home)
-    elif made := folder():
-        listing = table(language.strings, common.languages(config), made, language.home)
+    elif made := context.downloads:
+        listing = table(language.strings, context.languages, made, language.home)
     else:
         log.info("downloads: none in this build (DOWNLOADS is unset): `make build` makes and lists them")
         listing = ""

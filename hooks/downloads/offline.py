@@ -10,8 +10,8 @@ from __future__ import annotations
 SHIM = "assets/javascripts/iframe-worker/shim.js"
 
 
-def add_worker_shim(config) -> None:
+def add_worker_shim(config, offline: bool) -> None:
     """Run before Material's offline plugin reads the polyfills (hooks/pipeline.py's on_config)."""
     polyfills = config.extra.get("polyfills", [])
-    if config.plugins["material/offline"].config.enabled and SHIM not in polyfills:
+    if offline and SHIM not in polyfills:
         config.extra["polyfills"] = [*polyfills, SHIM]

@@ -22,7 +22,10 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from mkdocs.exceptions import PluginError
+
 import common
+from content import dates
 
 
 def _class(name: str) -> str:
@@ -84,8 +87,8 @@ def assemble(site: Path, pages: list[Page], edition: Edition, css: str) -> str:
         f'<meta name="dcterms.created" content="{edition.date}">\n{_policy(css)}<style>{css}</style>\n</head>\n<body>\n',
         f'<header class="title-page">\n<h1>{title}</h1>\n<p class="description">{html.escape(edition.description)}</p>\n',
         f'<p class="source">{strings["download_source"]}</p>\n',
-        f'<p class="edition">{html.escape(strings["download_edition"])}: <time datetime="{edition.date}">{edition.date}</time>. ',
-        f'<a href="{edition.online}">{html.escape(edition.online)}</a></p>\n</header>\n',
+        f'<p class="edition">{dates.edition_line(strings, edition.date)}. ',
+        f'<a href="{html.escape(edition.online)}">{html.escape(edition.online)}</a></p>\n</header>\n',
         f'<nav class="contents" aria-labelledby="contents"><h2 id="contents">{html.escape(strings["download_contents"])}</h2>\n',
         f'<ol>{"".join(contents)}</ol></nav>\n<main>\n', "\n".join(sections), "\n</main>\n", _colophon(edition),
         "</body>\n</html>\n"])
@@ -129,7 +132,11 @@ def _content(article, page: Page, ids: dict[str, str], edition: Edition, site: P
     for node in article.iter("details"):  # a file to read and print shows everything
         node.set("open", "")
     for image in article.iter("img"):
-        source = site / urlsplit(urljoin(page.path, image.get("src"))).path
+        address = urlsplit(urljoin(page.path, image.get("src") or ""))
+        source = (site / address.path.lstrip("/")).resolve()
+        if address.scheme or address.netloc or not source.is_relative_to(site.resolve()) or not source.is_file():
+            raise PluginError(f"downloads: {page.path}: the image {image.get('src')!r} is not a file of the site: "
+                              "put it under docs/ and give its address relative to the page")  # never read from elsewhere
         kind = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         image.set("src", f"data:{kind};base64,{base64.b64encode(source.read_bytes()).decode()}")
     return list(article)

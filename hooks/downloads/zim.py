@@ -14,7 +14,7 @@ What goes in:
   (`notfound.js`) stays out, and so do sitemaps (for search engines) and the other languages.
 Links to a page of another language (Material's language selector `a.md-select__link`) would
 lead to a missing entry: they become that page's online address, its `<link rel=canonical>`,
-as `<link rel=alternate hreflang>` already are (a `#section` is kept, and our site.js still adds
+as `<link rel=alternate hreflang>` already are (a `#section` is kept, and our languages.js still adds
 the reader's section on click). Links to the downloads beside a copy (`../report-en.pdf`, see
 checking.py) lead to the site's `download/` folder. A link to anything else the ZIM lacks is an error.
 
@@ -25,7 +25,7 @@ the word forms that stand in the text. The page's own search box (Material's sea
 Kazakh-aware lunr modules) works inside the ZIM as on the site, and finds the other forms.
 
 Content-Security-Policy: the ZIM's pages carry none of their own. On the web the site is the
-host and its per-page `<meta http-equiv>` policy (hooks/csp.py) allows only our own scripts,
+host and its per-page `<meta http-equiv>` policy (hooks/trust/csp.py) allows only our own scripts,
 by hash. In a ZIM the reader is the host, and readers add to the page: Debian's kiwix-serve
 3.3 (libkiwix 11) sends no policy and injects its toolbar into every page, with inline event
 handlers that our policy blocks (three CSP errors per page, its buttons dead); Kiwix JS's own

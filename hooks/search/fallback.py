@@ -17,9 +17,8 @@ from downloads import listing
 ABOUT = "about.md", "downloads"  # the page (in each language's folder) and section without downloads
 
 
-def whole_site(files, config, offline: bool) -> str:
+def whole_site(files, config, locale: str, context: common.Context) -> str:
     """The site path (or, offline, the address) of the page language's single-file HTML."""
-    locale = common.current(config).locale
-    if listing.folder() is None and not offline:
+    if context.downloads is None and not context.offline:
         return f"{files.get_file_from_path(f'{locale}/{ABOUT[0]}').url}#{ABOUT[1]}"
-    return listing.footer_links(config, locale)["html"]
+    return listing.footer_links(config, locale, context.downloads)["html"]

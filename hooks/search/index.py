@@ -56,9 +56,8 @@ def drop_unused_lunr_languages(files, languages) -> None:
         files.remove(file)
 
 
-def point_config_at_language_root(output: str, page, config) -> str:
+def point_config_at_language_root(output: str, page, language: common.Language) -> str:
     """Make Material look for the index (and resolve results) under the language's root."""
-    language = common.current(config)
     if language.default:
         return output
     root = get_relative_url(language.home, page.url)
@@ -70,11 +69,9 @@ def point_config_at_language_root(output: str, page, config) -> str:
     return output
 
 
-def split(site: Path, config) -> None:
+def split(site: Path, languages: list[common.Language], offline: bool) -> None:
     """Replace the merged index (mkdocs-static-i18n's) with one per language."""
     merged = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    languages = common.languages(config)
-    offline = config.plugins["material/offline"].config.enabled
     for locale, index in split_index(merged, [l.locale for l in languages], languages[0].locale).items():
         target = site / next(l.home for l in languages if l.locale == locale) / "search/search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)

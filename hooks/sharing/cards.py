@@ -81,10 +81,9 @@ def card_path(src_uri: str) -> str:
     return f"assets/cards/{'-'.join(source.with_suffix('').parts)}.png"
 
 
-def share_meta(page, config, draw: bool = True) -> dict:
+def share_meta(page, config, language: common.Language, languages: list[common.Language], draw: bool = True) -> dict:
     """What share-meta.html displays for the page, every address absolute; the card drawn
     into the site when `draw`."""
-    language, languages = common.current(config), common.languages(config)
     image = card_path(page.file.src_uri)
     if draw:
         target = Path(config.site_dir) / image

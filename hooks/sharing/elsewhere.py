@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import html
 
+from mkdocs.exceptions import PluginError
+
+import release
+
 MARKER = "<!-- if-blocked -->"
 SECTION = "about.md", "if-blocked"  # the page (in each language's folder) and section the footer links
 
@@ -33,9 +37,21 @@ def fill(markdown: str, strings: dict, onion: str, mirrors: list[dict], torrent:
         link = f'<a href="{html.escape(onion)}">{html.escape(onion)}</a>'
         parts.append(f"<p>{html.escape(strings['blocked_onion']).replace('{address}', link)}</p>")
     if mirrors:
+        refuse_bad_mirrors(mirrors)
         items = "".join(f'<li><a href="{html.escape(m["url"])}">{html.escape(m["name"])}</a></li>' for m in mirrors)
         parts.append(f"<p>{html.escape(strings['blocked_mirrors'])}</p>\n<ul>{items}</ul>")
     return markdown.replace(MARKER, "\n\n".join(parts))
+
+
+def refuse_bad_mirrors(mirrors: list) -> None:
+    """Each mirror a `name` and a clean http(s) `url`: a `javascript:` or other address is never published."""
+    for index, mirror in enumerate(mirrors):
+        try:
+            if not isinstance(mirror, dict) or not isinstance(mirror.get("name"), str) or not mirror["name"].strip():
+                raise release.Refused("has no name: give it {name: …, url: https://…/}")
+            release.clean(str(mirror.get("url") or ""), "url")
+        except release.Refused as error:
+            raise PluginError(f"mkdocs.yml: extra.mirrors[{index}] {error}") from None
 
 
 def footer_link(files, locale: str) -> str:

@@ -32,12 +32,12 @@ def notices(strings: dict[str, dict], names: dict[str, str], homes: dict[str, st
             for locale in sorted(names, key=lambda locale: locale != first)]
 
 
-def alternates(config, homes: dict[str, str], root: str) -> list[dict]:
+def alternates(config, languages: list[common.Language], homes: dict[str, str], root: str) -> list[dict]:
     """The language links of a 404 page (config.extra.alternate, as hooks/content/languages.py
     makes them for the other pages): each language's home page, from the site's root path."""
     return [{"name": language.name, "lang": language.locale, "link": root + homes[language.locale],
              "url": urljoin(config.site_url or "", homes[language.locale]), "default": language.default}
-            for language in common.languages(config)]
+            for language in languages]
 
 
 def known_pages(pages: list, root: str, default: str) -> dict:
@@ -47,22 +47,20 @@ def known_pages(pages: list, root: str, default: str) -> dict:
             "pages": [{"url": t.url, "title": t.title, "lang": t.locale} for versions in pages for t in versions]}
 
 
-def context(config, nav: list, homes: list) -> dict:
+def context(config, language: common.Language, languages: list[common.Language], nav: list, homes: list) -> dict:
     """What overrides/404.html shows; the page's language links become the home pages."""
-    languages = common.languages(config)
     root = urlsplit(config.site_url or "/").path
     home_urls = {home.locale: home.url for home in homes}
     notices_ = notices({l.locale: l.strings for l in languages}, {l.locale: l.name for l in languages},
-                       home_urls, root, common.current(config).locale)
-    config.extra.alternate = alternates(config, home_urls, root)  # an attribute, as mkdocs-static-i18n sets it
+                       home_urls, root, language.locale)
+    config.extra.alternate = alternates(config, languages, home_urls, root)  # an attribute, as mkdocs-static-i18n sets it
     return {"notices": notices_, "pages": known_pages(nav, root, languages[0].locale)}
 
 
-def placed(output: str, config) -> str:
+def placed(output: str, config, language: common.Language) -> str:
     """What MkDocs should write as the site's 404.html: the default language's page; another
     language's page is written here into its own folder, and MkDocs gets nothing (it writes no
     file for a template that renders empty)."""
-    language = common.current(config)
     if language.default:
         return output
     path = Path(config.site_dir) / language.home / TEMPLATE

@@ -1,12 +1,13 @@
 """Section links that campaigners copy, post and print.
 
-Every section heading (`##`-`######`, all with explicit IDs: hooks/sources.py) gets a
+Every section heading (`##`-`######`, all with explicit IDs: hooks/content/sources.py) gets a
 "copy link" button after its permalink, carrying the section's absolute address (from
 `site_url`) for overrides/assets/javascripts/share.js, which copies it and confirms in the
 page's language (`extra.strings` in mkdocs.yml) through one status line per page.
 
-After the heading, a closed `<details>` "Share" holds plain links that hand the section's title
-and address to Telegram, WhatsApp and e-mail: written here, so they work without scripts (Tor
+After the heading, a closed `<details>` "Share" holds plain links that hand the section's share
+text and address to Telegram, WhatsApp and e-mail (the text says what the link is: the section's
+title, the report's name in the page's language and its year, `extra.strings.share_text`): written here, so they work without scripts (Tor
 Browser's Safest level) and load nothing until followed. Where the browser has the Web Share
 API, share.js puts a share button beside the copy button instead, fed from the Telegram link's
 own parameters. Both share the section's full online address, as the copy button does: a
@@ -38,8 +39,9 @@ import segno
 from mkdocs.utils import get_relative_url
 
 import common
+from content import dates
 from content.addresses import page_address
-from content.sources import EXPLICIT_ID, read_page
+from content.sources import read_page
 from sharing import short
 
 MARKER = "<!-- share-table -->"
@@ -65,8 +67,7 @@ class Translation:
 
 def read_translation(locale: str, file) -> Translation:
     source = read_page(Path(file.abs_src_path), Path(file.abs_src_path).parent)
-    sections = [(h.id, EXPLICIT_ID.sub("", h.text[3:]).strip())
-                for h in source.headings if h.text.startswith("## ") and h.id]
+    sections = [(h.id, h.title) for h in source.headings if h.level == 2 and h.id]
     url = "" if file.url == "./" else file.url  # the home page: the site's root itself
     return Translation(locale, url, source.meta["title"], sections, file.abs_src_path)
 
@@ -97,9 +98,15 @@ def section_title(heading_html: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", words)).strip()
 
 
+def share_text(section: str, report: str, strings: dict) -> str:
+    """What a shared section says it is, in the page's language: its title, the report's name and the
+    briefing's year, "Дело … — «Подумай, прежде чем публиковать» (Amnesty International, 2017)"."""
+    return strings["share_text"].format(section=section, report=report, year=dates.PUBLISHED[:4])
+
+
 def share_targets(title: str, address: str, email: str) -> list[tuple[str, str]]:
-    """(label, href) of each place a section can be handed to, with its title and address
-    percent-encoded whole (spaces as %20, which mailto: needs, not +)."""
+    """(label, href) of each place a section can be handed to, with its share text (`title`) and
+    address percent-encoded whole (spaces as %20, which mailto: needs, not +)."""
     text, url = quote(title, safe=""), quote(address, safe="")
     return [("Telegram", f"https://t.me/share/url?url={url}&text={text}"),
             ("WhatsApp", f"https://wa.me/?text={text}%0A{url}"),
@@ -115,7 +122,7 @@ def share_menu(title: str, address: str, strings: dict) -> str:
             f'<ul>{links}</ul></details>')
 
 
-def section_controls(content: str, page_url: str, strings: dict) -> str:
+def section_controls(content: str, page_url: str, strings: dict, report: str) -> str:
     """After each section heading's permalink, a button that copies the section's absolute
     address; after the heading, its share links."""
     escaped = html.escape(strings["share_copy_section"], quote=True)
@@ -125,7 +132,7 @@ def section_controls(content: str, page_url: str, strings: dict) -> str:
         button = (f'<button type="button" class="share-copy" data-share-url="{html.escape(address, quote=True)}" '
                   f'aria-label="{escaped}" title="{escaped}"></button>')
         return (f"{match.group(1)}{button}{match.group(4)}"
-                + share_menu(section_title(match.group(1)), address, strings))
+                + share_menu(share_text(section_title(match.group(1)), report, strings), address, strings))
 
     return HEADING.sub(add_controls, content)
 
@@ -167,14 +174,14 @@ def table_page(files, locale: str) -> dict:
     return {"url": file.url, "title": read_page(Path(file.abs_src_path), Path(file.abs_src_path).parent).meta["title"]}
 
 
-def add_share_links(content: str, page, config, nav: list[list[Translation]], numbers: dict[tuple[str, str], int]) -> str:
+def add_share_links(content: str, page, config, language: common.Language, languages: list[common.Language],
+                    nav: list[list[Translation]], numbers: dict[tuple[str, str], int]) -> str:
     """The page with its copy buttons, its status line, and the share table where it is marked."""
-    strings = common.current(config).strings
+    strings = language.strings
     if MARKER in content:
-        languages = common.languages(config)
         names = {language.locale: language.name for language in languages}
         table = config.theme.get_env().get_template("partials/share-table.html").render(
-            rows=share_rows(nav, numbers, config, common.current(config).locale, names, strings),
+            rows=share_rows(nav, numbers, config, language.locale, names, strings),
             languages=languages, strings=strings, root=get_relative_url(".", page.url))
         content = content.replace(MARKER, table)
-    return section_controls(content, page.canonical_url, strings) + status_line(strings)
+    return section_controls(content, page.canonical_url, strings, language.site_name) + status_line(strings)

@@ -82,20 +82,17 @@ def page(locale: str, title: str, target: str, address: str) -> str:
             f'<body>\n<p><a href="{a}">{t}</a></p>\n</body>\n</html>\n')
 
 
-def write(site: Path, published: Published, nav: list, config) -> list[str]:
-    """Write every declared short address's page under `site` (before the CSP step); return their
-    paths. Its title is the section's, or the page's when the section lives on as an alias."""
+def pages(published: Published, nav: list, config) -> dict[str, str]:
+    """Every declared short address's page (its path in the site → HTML), for the finishing pass.
+    Its title is the section's, or the page's when the section lives on as an alias."""
     titles = {(v.address, section_id): title for versions in nav for v in versions for section_id, title in v.sections}
     titles |= {(v.address, ""): v.title for versions in nav for v in versions}
-    written = []
+    written = {}
     for short in published.shorts:
         title = titles.get((short.page, short.section)) or titles.get((short.page, ""), short.target)
         target = "../../../" + short.page + f"#{short.section}"  # s/<locale>/<n>/ is three folders deep
-        folder = site / short.path
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "index.html").write_text(page(short.locale, title, target,
-                                                page_address(config, short.page) + f"#{short.section}"), encoding="utf-8")
-        written.append(short.path)
+        written[f"{short.path}index.html"] = page(short.locale, title, target,
+                                                  page_address(config, short.page) + f"#{short.section}")
     return written
 
 

@@ -1,22 +1,28 @@
-"""Every built HTML page carries a strict Content-Security-Policy in a `<meta http-equiv>`.
+"""One strict Content-Security-Policy for every HTML page, from a declared list of what may run inline.
 
-Once every language, 404.html and redirect stub is written, `secure_pages` reads each `*.html` under
-the site, hashes the page's own executable inline scripts (Material's `__md_scope`, palette and
-tabs snippets, whatever else is there) and `<style>` elements, and puts
-`<meta http-equiv="Content-Security-Policy">` first in `<head>` (after `<meta charset>`, which
-must stay within the first 1024 bytes): scripts and styles only from the site or by those SHA-256
+page-policy.txt (at the repository root) names the templates whose inline `<script>` and `<style>`
+elements the site needs (Material's `__md_scope`, palette and tabs snippets; our no-script
+`<style>`). `declared_policy` renders each with the site's configuration, outside any page, and
+hashes what it finds: the policy is made from those declared sources, never from what a built
+page happens to contain, so an inline script that content or a changed template brings is not
+allowed, and `secure_pages` stops the build, naming the page. To allow one more inline element
+(the same on every page), add its template's name to page-policy.txt: one line. (The file:// build writes our own modules inline: their sources,
+hooks/weight/scripts.py `MODULES`, are hashed too; online, so are the first screen's rules, which
+hooks/weight/stylesheet.py makes from our stylesheets, never from a page's content.)
+
+Every page gets the same policy in a `<meta http-equiv>`, first in `<head>` (after `<meta charset>`,
+which must stay within the first 1024 bytes): scripts and styles only from the site or by those
 hashes, never `'unsafe-inline'` or `'unsafe-eval'`. `<script type="application/json">` (Material's
 `#__config`) is data that is never run, so CSP does not check it and it is not hashed. Material's
-pages need no `'unsafe-inline'` for styles: they carry no `style` attribute or `<style>`, and its
-bundle styles elements through the CSSOM (`element.style.…`), which CSP does not govern.
-Material's search worker is a same-site script (`worker-src 'self'`); in the file:// build the
-iframe-worker shim runs it in an about:blank iframe, which inherits the page's policy, so the
-vendored shim sets that iframe up from `prelude.js` beside it rather than an inline script.
+bundle styles elements through the CSSOM (`element.style.…`), which CSP does not govern. Material's
+search worker is a same-site script (`worker-src 'self'`); in the file:// build the iframe-worker
+shim runs it in an about:blank iframe, which inherits the page's policy, so the vendored shim sets
+that iframe up from `prelude.js` beside it rather than an inline script.
 
 The single-file downloads (hooks/downloads/single_file.py) bring a policy of their own, which
-tests/site/test_trust.py holds to the same rules. hooks/trust/headers.py turns the pages' policies into the
-`_headers` file. `mkdocs serve` gets no policy: it injects its live-reload script inline into
-every page it serves, which the policy would block.
+tests/site/test_trust.py holds to the same rules. hooks/trust/headers.py sends the same policy as a
+header with HTML documents. `mkdocs serve` gets no policy: it injects its live-reload script inline
+into every page it serves, which the policy would block.
 """
 
 from __future__ import annotations
@@ -27,6 +33,11 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+import common
+from weight import whitespace
+
+DECLARED = "page-policy.txt"
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
@@ -94,9 +105,46 @@ def policy(scripts: list[str], styles: list[str]) -> str:
     return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
 
 
-def page_hashes(html: str) -> tuple[list[str], list[str]]:
-    """The hashes of a page's inline scripts and of its <style> elements."""
-    return [source_hash(s) for s in inline_scripts(html)], [source_hash(s) for s in inline_styles(html)]
+def declared_sources(config, root: Path = common.ROOT) -> tuple[list[str], list[str]]:
+    """The inline scripts and styles of the templates page-policy.txt names, rendered with the
+    site's configuration as every page renders them (then unindented, as pages are)."""
+    env = config.theme.get_env()
+    scripts, styles, problems = [], [], []
+    for number, line in enumerate((root / DECLARED).read_text(encoding="utf-8").splitlines(), start=1):
+        name = line.strip()
+        if not name or name.startswith("#"):
+            continue
+        try:
+            text = whitespace.unindent(env.get_template(name).render(config=config, features=config.theme.get("features") or []))
+        except Exception as error:  # the template is missing or does not render outside a page
+            problems.append(f"{DECLARED}:{number}: the template {name} cannot be rendered ({error}): name a "
+                            "template of overrides/ or Material's templates, one that needs no page")
+            continue
+        found = (inline_scripts(text), inline_styles(text))
+        if not any(found):
+            problems.append(f"{DECLARED}:{number}: the template {name} renders no inline <script> or <style>: "
+                            "remove the line")
+        scripts += found[0]
+        styles += found[1]
+    if problems:
+        raise PluginError("\n".join(problems))
+    return scripts, styles
+
+
+def declared_policy(config, modules: list[str], root: Path = common.ROOT, first_screen: list[str] = ()) -> str:
+    """The one policy of every page: BASE_POLICY with the hashes of the declared inline elements,
+    of our `modules` where the build writes them inline (the file:// build: hooks/weight/scripts.py),
+    and of the first screen's rules, which hooks/weight/stylesheet.py makes from our stylesheets
+    alone and writes, the same, in every page online."""
+    scripts, styles = declared_sources(config, root)
+    return policy([source_hash(s) for s in [*scripts, *modules]], [source_hash(s) for s in [*styles, *first_screen]])
+
+
+def undeclared(html: str, text: str) -> list[str]:
+    """The start of each inline script or style of a page that the policy `text` does not allow."""
+    allowed = set(text.replace(";", " ").split())
+    return [f"{kind} {source[:60].strip()!r}" for kind, found in (("<script>", inline_scripts(html)), ("<style>", inline_styles(html)))
+            for source in found if source_hash(source) not in allowed]
 
 
 def with_policy(html: str, text: str) -> str:
@@ -109,17 +157,23 @@ def with_policy(html: str, text: str) -> str:
     return html
 
 
-def secure(html: str) -> str:
-    """The page with the policy of its own inline scripts and styles."""
-    return with_policy(html, policy(*page_hashes(html)))
-
-
-def secure_pages(site: Path, own_policy: str = "download/") -> None:
-    """Every HTML file of the built site with its policy, but the downloads (under `own_policy`),
-    which bring their own."""
-    for path in sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(own_policy)):
+def secure_pages(pages: dict[str, str], text: str, own_policy: str = "download/") -> dict[str, str]:
+    """The site's pages (path in the site → HTML) with the policy `text`, but the downloads (under
+    `own_policy`), which bring their own; a page with an inline script or style that the policy
+    does not allow stops the build."""
+    secured, problems = dict(pages), []
+    for path, page in pages.items():
+        if path.startswith(own_policy):
+            continue
+        if found := undeclared(page, text):
+            problems.append(f"{path}: {', '.join(found)} is not declared in {DECLARED}: remove it from the content "
+                            f"or template that writes it, or, if every page needs it, add its template to {DECLARED}")
+            continue
         try:
-            path.write_text(secure(path.read_text(encoding="utf-8")), encoding="utf-8")
+            secured[path] = with_policy(page, text)
         except ValueError:
-            raise PluginError(f"hooks/trust/csp.py: {path.relative_to(site)} has no <head> to put its Content-Security-"
-                              "Policy in: give the template that wrote it a <head> (overrides/, or the plugin's own)") from None
+            raise PluginError(f"hooks/trust/csp.py: {path} has no <head> to put its Content-Security-Policy in: give "
+                              "the template that wrote it a <head> (overrides/, or the plugin's own)") from None
+    if problems:
+        raise PluginError("\n".join(problems))
+    return secured

@@ -27,10 +27,13 @@ def gzipped(data: bytes, shared: bool) -> bytes:
     return zopfli.gzip.compress(data) if shared else gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def precompress(site: Path) -> None:
-    """Write the twins of every text file of the site, the downloads' listing included."""
+def precompress(site: Path, pages: dict[str, str] | None = None) -> None:
+    """Write the twins of every text file of the site, the downloads' listing included; `pages`
+    (path in the site → HTML, as just written) are not read again."""
+    pages = pages or {}
     for path in sorted(p for p in site.rglob("*") if p.suffix in TEXT and p.is_file()):
-        data = path.read_bytes()
+        written = pages.get(path.relative_to(site).as_posix())
+        data = written.encode("utf-8") if written is not None else path.read_bytes()
         shared = path.suffix in SHARED and path.relative_to(site).parts[0] == "assets"
         path.with_name(path.name + ".gz").write_bytes(gzipped(data, shared))
         path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))

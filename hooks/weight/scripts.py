@@ -1,15 +1,19 @@
 """Our scripts: ES modules, each in a scope of its own, run before Material's bundle; none is waited for.
 
-overrides/main.html's `scripts` block writes `module("languages.js")` ... (`<script type="module">`)
-and then Material's bundle, deferred: module and deferred scripts run in document order once the
-page is parsed, so languages.js and lazy-search.js, which must, run before the bundle, and the
-first paint waits for none. That block replaces Material's, so `material_bundle` reads the bundle's
-name from Material's own block, and stops the build if that block is ever more than the bundle
-and the `extra_javascript` loop (which main.html keeps).
+overrides/main.html's `scripts` block writes `module("languages.js")` ... (`<script type="module">`,
+fetched at low priority: module scripts run once the page is parsed, so the first paint waits for
+none, and a browser fetches them after what it paints with) and then `bundle()`. Online, that is
+later.js, which loads Material's bundle when the reader first reaches for the page; offline (a
+file:// download has nothing to wait for), the bundle itself, deferred: deferred scripts run in
+document order after the modules. Either way languages.js and lazy-search.js, which must, run
+before the bundle. That block replaces Material's, so `material_bundle` reads the bundle's name
+from Material's own block, and stops the build if that block is ever more than the bundle and the
+`extra_javascript` loop (which main.html keeps).
 
 Online, a module comes by `src`, under a name with its content's hash (a host may cache it for
 ever). Chromium loads no module by `src` from file:// (a file has no origin to share it with), so
-the offline build writes each module inline instead; hooks/trust/csp.py hashes it like any inline script.
+the offline build writes each module inline instead; hooks/trust/csp.py allows each by the hash
+of its source (`inline_modules`).
 
 The lunr modules are readable sources with plain names (lunr/kk.js, lunr/wordforms.js); Material's
 search worker imports lunr languages as lunr/min/lunr.<name>.min.js, so that is where they go.
@@ -31,16 +35,12 @@ from mkdocs.structure.files import File
 from mkdocs.utils.templates import url_filter
 
 FOLDER = "assets/javascripts/"
-MODULES = ["languages.js", "lazy-search.js", "share.js", "notfound.js"]
+MODULES = ["languages.js", "lazy-search.js", "share.js", "notfound.js", "later.js"]
 LUNR = ["kk", "wordforms"]
 WORDS = FOLDER + "lunr/words.json"  # the names and synonyms lunr.wordforms uses
 # Material's base.html `scripts` block, as overrides/main.html replaces it.
 MATERIAL_BLOCK = re.compile(r"""\{% block scripts %\}\s*<script src="\{\{ '(assets/javascripts/bundle\.\w+\.min\.js)' \| url \}\}"></script>
 \s*\{% for script in config\.extra_javascript %\}\s*\{\{ script \| script_tag \}\}\s*\{% endfor %\}\s*\{% endblock %\}""")
-
-
-def _offline(config) -> bool:
-    return config.plugins["material/offline"].config.enabled
 
 
 def source(config, name: str) -> str:
@@ -63,14 +63,14 @@ def material_bundle(base_html: str) -> str:
     return blocks[0]
 
 
-def module_tag(config):
+def module_tag(config, offline: bool):
     """`module(name)` for the templates: our module `name` as a `<script type="module">`."""
-    offline = _offline(config)
 
     @pass_context
     def module(context, name: str) -> Markup:
         if not offline:
-            return Markup('<script type="module" src="{}"></script>').format(url_filter(context, hashed(config, name)))
+            return Markup('<script type="module" src="{}" fetchpriority="low"></script>').format(
+                url_filter(context, hashed(config, name)))
         text = source(config, name)
         if re.search(r"</script|<!--", text, re.I):
             raise PluginError(f"hooks/weight/scripts.py: {name} cannot be written inline in the file:// pages: it holds "
@@ -81,12 +81,17 @@ def module_tag(config):
     return module
 
 
-def place_modules(files, config) -> None:
+def inline_modules(config, offline: bool) -> list[str]:
+    """The text of each module the pages carry inline (the offline build's), for the page policy."""
+    return [source(config, name) for name in MODULES] if offline else []
+
+
+def place_modules(files, config, offline: bool) -> None:
     """Our modules under hashed names (online; the offline build writes them inline), the lunr
     modules where Material's worker imports them (before the unused lunr languages are dropped)."""
     for name in MODULES:
         files.remove(module := files.get_file_from_path(FOLDER + name))
-        if not _offline(config):
+        if not offline:
             files.append(File.generated(config, hashed(config, name), abs_src_path=module.abs_src_path))
     for name in LUNR:
         files.remove(lunr := files.get_file_from_path(f"{FOLDER}lunr/{name}.js"))
@@ -103,7 +108,21 @@ def lunr_module(config, name: str) -> str:
     return f"{text}\nlunr.wordforms.use({json.dumps(words, ensure_ascii=False, separators=(',', ':'))})\n"
 
 
-def template_globals(env, config) -> None:
-    """`material_bundle` and `module(name)` for overrides/main.html's `scripts` block."""
-    env.globals["material_bundle"] = material_bundle(env.loader.get_source(env, "base.html")[0])
-    env.globals["module"] = module_tag(config)
+def bundle_tag(config, bundle: str, offline: bool):
+    """`bundle()` for the templates: later.js, which loads Material's bundle when the reader first
+    reaches for the page (online), or the bundle itself, deferred (offline)."""
+
+    @pass_context
+    def tag(context) -> Markup:
+        if offline:
+            return Markup('<script src="{}" defer></script>').format(url_filter(context, bundle))
+        return Markup('<script type="module" src="{}" fetchpriority="low" data-bundle="{}"></script>').format(
+            url_filter(context, hashed(config, "later.js")), url_filter(context, bundle))
+
+    return tag
+
+
+def template_globals(env, config, offline: bool) -> None:
+    """`module(name)` and `bundle()` for overrides/main.html's `scripts` block."""
+    env.globals["module"] = module_tag(config, offline)
+    env.globals["bundle"] = bundle_tag(config, material_bundle(env.loader.get_source(env, "base.html")[0]), offline)

@@ -1,7 +1,8 @@
-"""Every page loads one stylesheet, holding only the rules the site can use.
+"""Every page paints its first screen from its own HTML, then applies one stylesheet holding only
+the rules the site can use.
 
-The first paint waits for every stylesheet in the head; Material links two (main, palette) and
-we add ours (`extra_css`). After the build `join_and_purge`
+The first paint waits for every stylesheet linked in the head; Material links two (main, palette)
+and we add ours (`extra_css`). After the build `join_and_purge`
 
 - joins Material's and ours, in the pages' order, into `assets/stylesheets/site.<hash>.css` (the
   hash of its content: a host may cache it for ever) and links that one file in place of the
@@ -11,18 +12,32 @@ we add ours (`extra_css`). After the build `join_and_purge`
   Material's bundle writes the classes of what it adds at run time), or a palette colour or scheme
   (`[data-md-color-primary=red]`) that no page offers (Material's palette toggles carry every
   value the reader can switch to), or a text direction (`[dir=rtl]`) that no page has; then a
-  custom property goes (Material's icons are most of them) when nothing uses it any more.
+  custom property goes (Material's icons are most of them) when nothing uses it any more;
+  Material's `.no-js` rules that hide search go too: its bundle lifts `.no-js` only when it runs,
+  which is now when the reader first reaches for the page (overrides/assets/javascripts/later.js),
+  and where scripts are off partials/noscript.html hides search;
+- online, puts the first screen's rules inline (`critical`): one `<style>`, the same on every page
+  (one hash in the page policy), holding the rules of that stylesheet that match an element of
+  any page, in any colour scheme its palette offers, but what opens later: the search results,
+  the language list, a closed `<details>` beyond its summary (`LATER`). Rules for print, hover,
+  focus and the like (no element matches them in a page as written), animations and transitions
+  are not the first paint's. The stylesheet itself is then linked for print, which no screen waits
+  for, and applied to every medium once it has come (later.js); a `<noscript>` link applies it
+  where scripts are off. The file:// download links it as before: there is nothing to wait for.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import cssselect2
 import tinycss2
+from lxml import html as lxml_html
 from mkdocs.exceptions import PluginError
 
 CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
@@ -37,14 +52,21 @@ VAR = re.compile(r"var\(\s*(--[\w-]+)")
 DECLARED = re.compile(r"[{;]\s*(--[\w-]+)\s*:")
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*)">\n?')
 FOLDER = "assets/stylesheets/"
+# Material's rules for pages whose bundle has not run, which would hide search until it does.
+HIDDEN_UNTIL_BUNDLE = {".no-js .md-header__button[for=__search]", ".no-js .md-search"}
+# What the first screen cannot show until the reader opens it: its elements' rules are not inline.
+LATER = ".md-search__output > *, .md-select__inner > *, details:not([open]) > :not(summary)"
+# Declarations that change nothing in a first paint: how things move, respond or scroll.
+NOT_PAINTED = re.compile(r"transition|animation|cursor|will-change|touch-action|user-select|tap-highlight-color"
+                         r"|scrollbar-|scroll-snap|scroll-behavior|overscroll-behavior")
+PALETTE = ("scheme", "primary", "accent")
 
 
-def used_names(site: Path) -> set[str]:
+def used_names(site: Path, pages: dict[str, str]) -> set[str]:
     """Classes and valued attributes (`data-md-color-primary=indigo`) that built pages carry,
     classes that shipped scripts put on elements, custom properties that either names."""
     names: set[str] = set()
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
+    for text in pages.values():
         for value in CLASS_ATTRIBUTE.findall(text):
             names.update(value.split())
         names.update(f"{name}={value}" for name, value in VALUED_ATTRIBUTE.findall(text))
@@ -102,12 +124,17 @@ def _rules(nodes: list, keep: Callable) -> list:
 
 def _used_selectors(used: set[str]) -> Callable:
     def keep(rule):
-        selectors = [s for s in _selectors(rule.prelude) if _needs(s) <= used]
-        rule.prelude = []
-        for index, selector in enumerate(selectors):
-            rule.prelude += ([tinycss2.ast.LiteralToken(0, 0, ",")] if index else []) + selector
-        return rule if selectors else None
+        return _with_selectors(rule, [s for s in _selectors(rule.prelude)
+                                      if _needs(s) <= used and tinycss2.serialize(s).strip() not in HIDDEN_UNTIL_BUNDLE])
     return keep
+
+
+def _with_selectors(rule, selectors: list[list]):
+    """`rule` with only `selectors`, or None when there are none."""
+    rule.prelude = []
+    for index, selector in enumerate(selectors):
+        rule.prelude += ([tinycss2.ast.LiteralToken(0, 0, ",")] if index else []) + selector
+    return rule if selectors else None
 
 
 def _without_custom_properties(unused: set[str]) -> Callable:
@@ -124,7 +151,10 @@ def _without_custom_properties(unused: set[str]) -> Callable:
 def purge(css: str, used: set[str]) -> str:
     """The stylesheet without the selectors that need an unused class or attribute value, then
     without the custom properties that neither it nor `used` names any more."""
-    css = tinycss2.serialize(_rules(tinycss2.parse_stylesheet(css), _used_selectors(used)))
+    return _without_unused_properties(tinycss2.serialize(_rules(tinycss2.parse_stylesheet(css), _used_selectors(used))), used)
+
+
+def _without_unused_properties(css: str, used: set[str]) -> str:
     while unused := set(DECLARED.findall(css)) - set(VAR.findall(css)) - used:
         purged = tinycss2.serialize(_rules(tinycss2.parse_stylesheet(css), _without_custom_properties(unused)))
         if purged == css:  # declared only where this purge does not look (CSS nesting)
@@ -141,29 +171,102 @@ def _site_path(href: str, page: Path, site: Path, config) -> str:
     return target.resolve().relative_to(site.resolve()).as_posix()
 
 
-def join(site: Path, pages: list[Path], config, used: set[str]) -> str:
-    """Write the one stylesheet, purged, and link it from every page that links any (not redirect
-    stubs); its name."""
-    hrefs = {p: found for p in pages if (found := STYLESHEET.findall(p.read_text(encoding="utf-8")))}
-    pages = list(hrefs)
-    order = [_site_path(h, pages[0], site, config) for h in hrefs[pages[0]]]
-    for page, page_hrefs in hrefs.items():
-        if [_site_path(h, page, site, config) for h in page_hrefs] != order:
-            raise PluginError(f"hooks/weight/stylesheet.py: {page.relative_to(site)} links other stylesheets than "
-                              f"{pages[0].relative_to(site)}; give every page the same extra_css")
+def _elements(pages: list[str]) -> list:
+    """Every element of every page as written (cssselect2's wrappers), once in each colour scheme
+    its palette offers, without the insides of what opens later."""
+    later = cssselect2.compile_selector_list(LATER)
+    elements = []
+    for text in pages:
+        document = lxml_html.document_fromstring(text)
+        for element in [e.etree_element for e in cssselect2.ElementWrapper.from_html_root(document).iter_subtree()
+                        if any(selector.test(e) for selector in later)]:
+            element.getparent().remove(element)
+        palettes = [{}] + [{key: option.get(f"data-md-color-{key}") for key in PALETTE}
+                           for option in document.xpath("//form[@data-md-component='palette']/input")]
+        for palette in palettes:
+            variant = copy.deepcopy(document)
+            for key, value in palette.items():
+                variant.body.set(f"data-md-color-{key}", value)
+            elements += cssselect2.ElementWrapper.from_html_root(variant).iter_subtree()
+    return elements
+
+
+def _compiled(selector: list):
+    """A selector compiled to match elements; a pseudo-element browsers name their own way
+    (`::-webkit-details-marker`) stands for its element. None for what no page as written matches."""
+    text = tinycss2.serialize(selector)
+    for candidate in (text, text.split("::")[0] or "*"):
+        try:
+            compiled = cssselect2.compile_selector_list(candidate)[0]
+            return None if compiled.never_matches else compiled
+        except cssselect2.SelectorError:
+            continue
+    return None
+
+
+def _matched_selectors(elements: list) -> Callable:
+    names = {name for e in elements for name in e.classes}
+    names |= {f"{a}={v}" for e in elements for a in ("dir", *(f"data-md-color-{k}" for k in PALETTE))
+              if (v := e.etree_element.get(a))}
+
+    def keep(rule):
+        kept = [s for s in _selectors(rule.prelude)
+                if _needs(s) <= names and (c := _compiled(s)) and any(c.test(e) for e in elements)]
+        if not (rule := _with_selectors(rule, kept)):
+            return None
+        declarations = tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True, skip_comments=True)
+        if all(d.type == "declaration" for d in declarations):
+            declarations = [d for d in declarations if not NOT_PAINTED.match(d.lower_name.lstrip("-").removeprefix("webkit-"))]
+            rule.content = tinycss2.parse_component_value_list(";".join(d.serialize() for d in declarations))
+        return rule if declarations else None
+    return keep
+
+
+def critical(css: str, pages: list[str]) -> str:
+    """The rules of `css` that the pages' first screens need (see the module's docstring), compact."""
+    nodes = [n for n in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+             if n.type == "qualified-rule" or (n.type == "at-rule" and n.lower_at_keyword in ("media", "supports")
+                                               and not tinycss2.serialize(n.prelude).strip().startswith("print"))]
+    inline = _without_unused_properties(tinycss2.serialize(_rules(nodes, _matched_selectors(_elements(pages)))), set())
+    inline = re.sub(r"\s*([{};,])\s*", r"\1", re.sub(r"\s+", " ", inline)).strip()
+    if re.search(r"</style", inline, re.I):
+        raise PluginError("hooks/weight/stylesheet.py: the first screen's rules hold '</style', which would end "
+                          "their <style> early; remove it from the stylesheets")
+    return inline
+
+
+def join(site: Path, pages: dict[str, str], config, used: set[str], inline: bool = False) -> tuple[dict[str, str], list[str]]:
+    """Write the one stylesheet, purged; the pages (path in the site → HTML), each that links any
+    (not redirect stubs) linking that one instead, after the first screen's rules when `inline`;
+    and the rules written inline (none or one)."""
+    hrefs = {path: found for path, text in pages.items() if (found := STYLESHEET.findall(text))}
+    linking = list(hrefs)
+    order = [_site_path(h, site / linking[0], site, config) for h in hrefs[linking[0]]]
+    for path, page_hrefs in hrefs.items():
+        if [_site_path(h, site / path, site, config) for h in page_hrefs] != order:
+            raise PluginError(f"hooks/weight/stylesheet.py: {path} links other stylesheets than {linking[0]}; "
+                              "give every page the same extra_css")
     css = purge("\n".join((site / path).read_text(encoding="utf-8") for path in order), used)
     name = f"{FOLDER}site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
     (site / name).write_text(css, encoding="utf-8")
     for path in order:
         (site / path).unlink()
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
+    rules = [critical(css, [pages[path] for path in linking])] if inline else []
+    first_screen = "".join(f"<style>{text}</style>\n" for text in rules)
+    joined = dict(pages)
+    for path in linking:
+        text = pages[path]
         first = STYLESHEET.search(text)
-        link = f'<link rel="stylesheet" href="{first.group(1).removesuffix(order[0])}{name}">\n'
-        page.write_text(text[:first.start()] + link + STYLESHEET.sub("", text[first.start():]), encoding="utf-8")
-    return name
+        href = f"{first.group(1).removesuffix(order[0])}{name}"
+        link = (f'{first_screen}<link rel="stylesheet" href="{href}" media="print" data-screen>\n'
+                f'<noscript><link rel="stylesheet" href="{href}"></noscript>\n' if inline
+                else f'<link rel="stylesheet" href="{href}">\n')
+        joined[path] = text[:first.start()] + link + STYLESHEET.sub("", text[first.start():])
+    return joined, rules
 
 
-def join_and_purge(site: Path, config) -> None:
-    """The one stylesheet, once every page, the downloads' listing included, is written."""
-    join(site, sorted(site.rglob("*.html")), config, used_names(site))
+def join_and_purge(site: Path, pages: dict[str, str], config, inline: bool = False) -> tuple[dict[str, str], list[str]]:
+    """The one stylesheet, from every page as final (the downloads' listing included); the pages
+    linking it, with the first screen's rules inline when `inline` (online), and those rules, for
+    the page policy."""
+    return join(site, pages, config, used_names(site, pages), inline)

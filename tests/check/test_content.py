@@ -60,3 +60,14 @@ def test_pages_have_the_required_section_ids():
         for name, ids in required.items():
             found = [h.id for h in sources.read_page(ROOT / "docs" / locale / f"{name}.md", ROOT).headings]
             assert [i for i in found if i in ids] == ids, (locale, name, found)
+
+
+def test_an_unpaired_guillemet_is_refused_naming_the_file_and_line(tmp_path):
+    page = tmp_path / "docs/kk/blocking.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: t\ndescription: d\n---\n\n«Бір» және «екі\nжалғасы» `«код`\n\n«үш\n", encoding="utf-8")
+    assert sources.read_page(page, tmp_path).problems == [
+        "docs/kk/blocking.md:9: a « opened here is never closed: close the quotation with », as the article's quotes are"]
+    page.write_text("---\ntitle: t\ndescription: d\n---\n\nбір» екі\n", encoding="utf-8")
+    assert sources.read_page(page, tmp_path).problems == [
+        "docs/kk/blocking.md:6: a » closes no « that is open: add the «, or remove the »"]

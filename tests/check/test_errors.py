@@ -10,7 +10,7 @@ import pytest
 from content import languages
 from downloads import zim
 from mkdocs.exceptions import PluginError
-from project import LANGUAGE_ENTRIES, LANGUAGES
+from project import LANGUAGES
 from search import index
 from trust import csp, nginx
 from weight import scripts
@@ -18,30 +18,26 @@ from weight import scripts
 DATA = Path(__file__).parent / "data"
 
 
-def config_of(locale: str, offline: bool = False, custom_dir: Path | None = None) -> SimpleNamespace:
-    """A configuration as MkDocs and mkdocs-static-i18n give it to the steps, building `locale`."""
-    return SimpleNamespace(site_url="https://e.org/r/", use_directory_urls=True, theme=SimpleNamespace(custom_dir=str(custom_dir)),
-                           plugins={"i18n": SimpleNamespace(current_language=locale, building=False,
-                                                            config=SimpleNamespace(languages=LANGUAGE_ENTRIES)),
-                                    "material/offline": SimpleNamespace(config=SimpleNamespace(enabled=offline))})
+def config_of(custom_dir: Path | None = None) -> SimpleNamespace:
+    """What the steps read of MkDocs's configuration."""
+    return SimpleNamespace(site_url="https://e.org/r/", use_directory_urls=True, theme=SimpleNamespace(custom_dir=str(custom_dir)))
 
 
 def test_a_page_without_a_translation_says_which_file_to_write():
     file = SimpleNamespace(src_uri="ru/about.md", url="ru/about/", alternates={"kk": SimpleNamespace(url="about/")})
     with pytest.raises(PluginError, match=r"docs/ru/about\.md has no en translation .*: translate it as docs/en/about\.md"):
-        languages.alternates(SimpleNamespace(file=file, url=file.url), config_of("ru"))
+        languages.alternates(SimpleNamespace(file=file, url=file.url), config_of("ru"), "ru", LANGUAGES)
 
 
 def test_a_page_without_materials_config_says_where_to_look():
     page = SimpleNamespace(url="ru/about/", file=SimpleNamespace(src_uri="ru/about.md"))
     with pytest.raises(PluginError, match=r"ru/about\.md has no #__config .*: .*README's seams"):
-        index.point_config_at_language_root("<html><head></head></html>", page, config_of("ru"))
+        index.point_config_at_language_root("<html><head></head></html>", page, LANGUAGES[1])
 
 
-def test_a_page_without_a_head_says_to_give_its_template_one(tmp_path):
-    (tmp_path / "broken.html").write_text("<p>no head</p>", encoding="utf-8")
+def test_a_page_without_a_head_says_to_give_its_template_one():
     with pytest.raises(PluginError, match=r"broken\.html has no <head> .*: give the template that wrote it a <head>"):
-        csp.secure_pages(tmp_path)
+        csp.secure_pages({"broken.html": "<p>no head</p>"}, csp.policy([], []))
 
 
 def test_a_header_value_nginx_would_misread_says_to_write_it_without_the_sign():
@@ -71,4 +67,4 @@ def test_a_module_that_cannot_be_inlined_says_how_to_write_it(tmp_path):
     (tmp_path / scripts.FOLDER).mkdir(parents=True)
     (tmp_path / scripts.FOLDER / "x.js").write_text('document.write("</script>")', encoding="utf-8")
     with pytest.raises(PluginError, match=r"x\.js cannot be written inline .*: write .*<\\/script"):
-        scripts.module_tag(config_of("kk", offline=True, custom_dir=tmp_path))(None, "x.js")
+        scripts.module_tag(config_of(custom_dir=tmp_path), offline=True)(None, "x.js")

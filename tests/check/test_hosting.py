@@ -40,7 +40,7 @@ def test_onion_location_is_sent_only_when_onion_url_is_set(tmp_path):
     with nginx_serving(plain, tmp_path / "nginx-plain") as host:
         assert fetch(host, "/ru/", "HEAD").getheader("Onion-Location") is None
     onion = small_site(tmp_path / "onion", files, ONION)
-    assert ("Onion-Location", ONION) in dict(header_rules((onion / "_headers").read_text()))["/*"]
+    assert ("Onion-Location", ONION) in dict(header_rules((onion / "_headers").read_text()))["/ru/"]
     with nginx_serving(onion, tmp_path / "nginx-onion") as host:
         for path in ["/ru/?q=1", "/no/such/page"]:
             assert fetch(host, path, "HEAD").getheader("Onion-Location") == ONION.removesuffix("/") + path

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
 import brotli
 import gzip
+from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
+import common
+
 import pipeline
 
+import jinja2
 import pytest
 from browser import header_rules
 from project import LANGUAGE_ENTRIES, LANGUAGES, ROOT
@@ -33,18 +39,43 @@ def write(site: Path, files: dict[str, str]) -> Path:
     return site
 
 
-def finish(written: Path, root: Path, onion: str = "") -> Path:
-    """The finishing steps of hooks/pipeline.py, run as the build runs them, on a copy of `written`
-    (a site as MkDocs and mkdocs-static-i18n leave it: data/written/) in a project at `root`."""
+def written_site(written: Path, root: Path, onion: str = "") -> SimpleNamespace:
+    """A copy of `written` (a site as MkDocs and mkdocs-static-i18n leave it: data/written/) in a
+    project at `root`, and the build's state as on_post_build finds it; the configuration."""
     site = shutil.copytree(written, root / "site")
     shutil.copy(DATA / addresses.LIST, root / addresses.LIST)
+    (root / csp.DECLARED).write_text("# declared\npartials/scope.html\n", encoding="utf-8")
+    theme = SimpleNamespace(get=lambda key: None, get_env=lambda: jinja2.Environment(loader=jinja2.DictLoader(
+        {"partials/scope.html": '<script>__md_scope=new URL("/",location)</script>'})))
     config = SimpleNamespace(site_dir=str(site), config_file_path=str(root / "mkdocs.yml"), site_url="https://e.org/r/",
-                             use_directory_urls=True, plugins={
-                                 "i18n": SimpleNamespace(building=False, config=SimpleNamespace(languages=LANGUAGE_ENTRIES)),
-                                 "material/offline": SimpleNamespace(config=SimpleNamespace(enabled=False))})
-    pipeline._build = pipeline.Build(serve=False, offline=False, onion=onion, published=addresses.read(root))
+                             use_directory_urls=True, theme=theme, plugins={"i18n": SimpleNamespace(building=False)})
+    facts = common.Context(LANGUAGES, offline=False, serve=False, downloads=None, edition="2026-01-01", onion=onion)
+    pipeline._build = pipeline.Build(facts, published=addresses.read(root))
+    return config
+
+
+def finish(written: Path, root: Path, onion: str = "") -> Path:
+    """The finishing steps of hooks/pipeline.py, run as the build runs them, on a copy of `written`."""
+    config = written_site(written, root, onion)
     pipeline.on_post_build(config)
-    return site
+    return Path(config.site_dir)
+
+
+def test_the_finishing_steps_read_and_write_each_page_once(tmp_path, monkeypatch):
+    """One pass: each page read once, changed in memory by each step, written once; no step reads
+    back what another wrote (the policy, the pages' final text come as values)."""
+    config = written_site(DATA / "written", tmp_path)
+    site, touched = Path(config.site_dir), Counter()
+    for name in ("read_text", "read_bytes", "write_text", "write_bytes"):
+        def counted(path, *args, _original=getattr(Path, name), _kind=name.split("_")[0], **options):
+            if path.suffix == ".html":
+                touched[_kind, path.relative_to(site).as_posix()] += 1
+            return _original(path, *args, **options)
+        monkeypatch.setattr(Path, name, counted)
+    pipeline.on_post_build(config)
+    monkeypatch.undo()
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert {page: (touched["read", page], touched["write", page]) for page in pages} == {page: (1, 1) for page in pages}
 
 
 def test_the_finishing_steps_leave_pages_final_secured_listed_and_compressed(tmp_path):
@@ -52,9 +83,10 @@ def test_the_finishing_steps_leave_pages_final_secured_listed_and_compressed(tmp
     the pages, the purge keeps what the final pages use, and the twins are of the final files."""
     site = finish(DATA / "written", tmp_path)
     pages = sorted(site.rglob("*.html"))
-    policies = [headers.CSP_META.search(page.read_text(encoding="utf-8")).group(1) for page in pages]
-    rules = dict(header_rules((site / "_headers").read_text(encoding="utf-8")))["/*"]
+    policies = [re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', page.read_text(encoding="utf-8")).group(1) for page in pages]
+    rules = dict(header_rules((site / "_headers").read_text(encoding="utf-8")))["/"]
     sent = headers.parse_policy(dict(rules)["Content-Security-Policy"])
+    assert len(set(policies)) == 1  # one declared policy
     for policy in map(headers.parse_policy, policies):
         assert set(policy["script-src"]) <= set(sent["script-src"])
     [joined] = site.glob("assets/stylesheets/site.*.css")
@@ -75,16 +107,17 @@ def test_the_index_is_split_by_language_with_locations_from_each_root():
     assert split["en"]["config"]["lang"] == ["en", "wordforms"]
 
 
-def test_pages_get_their_policy_and_downloads_keep_their_own(tmp_path):
+def test_pages_get_the_declared_policy_an_undeclared_inline_script_stops_the_build_and_downloads_keep_their_own(tmp_path):
     own = '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"></head></html>'
-    site = write(tmp_path, {"index.html": PAGE.format(up="", classes="", script="run()"), "download/report.html": own})
-    csp.secure_pages(site)
-    page = (site / "index.html").read_text()
-    assert page.count("Content-Security-Policy") == 1 and csp.source_hash("run()") in page
-    assert (site / "download/report.html").read_text() == own
-    write(site, {"broken.html": "<p>no head</p>"})
+    pages = {"index.html": PAGE.format(up="", classes="", script="run()"), "download/report.html": own}
+    declared = csp.policy([csp.source_hash("run()")], [])
+    secured = csp.secure_pages(pages, declared)
+    assert secured["index.html"].count("Content-Security-Policy") == 1 and declared in secured["index.html"]
+    assert secured["download/report.html"] == own
+    with pytest.raises(PluginError, match=r"ru/index.html: <script> 'alert\(1\)' is not declared in page-policy.txt"):
+        csp.secure_pages({**pages, "ru/index.html": PAGE.format(up="../", classes="", script="alert(1)")}, declared)
     with pytest.raises(PluginError, match="broken.html has no <head>"):
-        csp.secure_pages(site)
+        csp.secure_pages({**pages, "broken.html": "<p>no head</p>"}, declared)
 
 
 def test_a_published_address_without_a_page_stops_the_build(tmp_path):
@@ -101,24 +134,62 @@ def test_the_stylesheets_become_one_holding_only_used_rules(tmp_path):
                             "assets/site.js": "x.classList.add('added')",
                             "assets/a.css": ".used{color:red}.unused{color:blue}", "assets/b.css": ".added{color:green}",
                             "assets/stylesheets/.keep": ""})
-    stylesheet.join_and_purge(site, SimpleNamespace(site_url="https://example.org/"))
+    pages = {name: (site / name).read_text() for name in ("index.html", "ru/index.html")}
+    pages, inline = stylesheet.join_and_purge(site, pages, SimpleNamespace(site_url="https://example.org/"))
     [joined] = site.glob("assets/stylesheets/site.*.css")
-    assert joined.read_text() == ".used{color:red}\n.added{color:green}"
-    assert f'href="../{joined.relative_to(site).as_posix()}"' in (site / "ru/index.html").read_text()
+    assert joined.read_text() == ".used{color:red}\n.added{color:green}" and inline == []
+    assert f'href="../{joined.relative_to(site).as_posix()}"' in pages["ru/index.html"]
     assert not (site / "assets/a.css").exists()
 
 
-def test_the_headers_join_the_policies_of_every_page(tmp_path):
-    policy = '<html><head><meta http-equiv="Content-Security-Policy" content="script-src \'self\' {}"></head></html>'
-    site = write(tmp_path, {"a.html": policy.format("'sha256-A'"), "b/index.html": policy.format("'sha256-B'"),
-                            "assets/site.0123abcd.css": "", "assets/site.css": ""})
-    headers.write(site)
+FIRST_SCREEN = ('<!doctype html><html class="no-js"><head><meta charset="utf-8">'
+                '<link rel="stylesheet" href="{up}assets/a.css"></head><body data-md-color-scheme="default">'
+                '<form data-md-component="palette"><input data-md-color-scheme="slate"></form>'
+                '<h1 class="title">{title}</h1><details><summary class="opener">More</summary><p class="inside">x</p>'
+                '</details><div class="md-search"></div></body></html>')
+
+
+def test_every_page_paints_its_first_screen_from_the_same_inline_rules(tmp_path):
+    """Online, each page carries the rules its first screen needs, one identical <style> on every
+    page (one hash in the policy), and links the whole stylesheet for print (no screen waits for
+    it) with a <noscript> link for readers without scripts. Rules for what no page shows at first
+    (a selector that matches nothing, a closed <details>' insides, print, hover, transitions) stay
+    in the stylesheet only; a colour scheme the palette offers comes along."""
+    css = ("h1.title{color:red;transition:color 1s}.absent{color:blue}[data-md-color-scheme=slate]{--fg:#fff}"
+           "body{color:var(--fg)}.opener{color:green}.inside{color:gray}a:hover{color:pink}"
+           "@media print{h1.title{color:#000}}@media screen and (min-width:60em){h1.title{font-size:2em}}"
+           ".no-js .md-search{display:none}")
+    site = write(tmp_path, {"index.html": FIRST_SCREEN.format(up="", title="A"),
+                            "ru/index.html": FIRST_SCREEN.format(up="../", title="Б"),
+                            "assets/a.css": css, "assets/stylesheets/.keep": ""})
+    pages = {name: (site / name).read_text() for name in ("index.html", "ru/index.html")}
+    pages, [inline] = stylesheet.join_and_purge(site, pages, SimpleNamespace(site_url="https://example.org/"), inline=True)
+    [joined] = site.glob("assets/stylesheets/site.*.css")
+    first, second = pages["index.html"], pages["ru/index.html"]
+    assert first.split("<style>", 1)[1].split("</style>", 1)[0] == inline
+    assert second.split("<style>", 1)[1].split("</style>", 1)[0] == inline
+    assert inline == ("h1.title{color:red}[data-md-color-scheme=slate]{--fg:#fff}body{color:var(--fg)}"
+                      ".opener{color:green}@media screen and (min-width:60em){h1.title{font-size:2em}}")
+    href = f"../{joined.relative_to(site).as_posix()}"
+    assert (f'<link rel="stylesheet" href="{href}" media="print" data-screen>\n'
+            f'<noscript><link rel="stylesheet" href="{href}"></noscript>') in second
+    assert ".no-js .md-search" not in joined.read_text()  # search works before Material's bundle runs
+
+
+def test_the_headers_send_the_policy_with_documents_only(tmp_path):
+    site = write(tmp_path, {"index.html": "", "b/index.html": "", "s/kk/1/index.html": "", "s/kk/2/index.html": "",
+                            "download/report.html": "", "assets/site.0123abcd.css": "", "assets/site.css": ""})
+    headers.write(site, "script-src 'self' 'sha256-A'")
     text = (site / "_headers").read_text()
-    assert "script-src 'self' 'sha256-A' 'sha256-B'; frame-ancestors 'none'" in text
-    assert "  X-Content-Type-Options: nosniff" in text
+    assert text.startswith("/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n/s/*\n  "
+                           "Content-Security-Policy: script-src 'self' 'sha256-A'; frame-ancestors 'none'\n")
+    assert [line for line in text.splitlines() if not line.startswith(" ")] == [
+        "/*", "/s/*", "/b/", "/", "/assets/site.0123abcd.css"]
     assert text.endswith("\n/assets/site.0123abcd.css\n  Cache-Control: public, max-age=31536000, immutable\n")
     nginx = (site / "_nginx.conf").read_text()  # the same rules, for nginx
-    assert "'sha256-A' 'sha256-B'; frame-ancestors 'none'\" always;" in nginx and "location = /assets/site.0123abcd.css" in nginx
+    assert "set $document_content_security_policy \"script-src 'self' 'sha256-A'; frame-ancestors 'none'\";" in nginx
+    assert "add_header Content-Security-Policy $document_content_security_policy always;" in nginx
+    assert "location = /assets/site.0123abcd.css" in nginx
 
 
 def test_text_files_get_identical_gzip_and_brotli_twins(tmp_path):
@@ -153,11 +224,8 @@ def test_the_downloads_table_lists_each_file_with_its_size_and_sum(tmp_path, mon
     write(made, {listing.SUMS: "".join(f"{listing.sha256(made / n)}  {n}\n" for n in listing.names(LANGUAGES))})
     monkeypatch.setenv("DOWNLOADS", str(made))
     language = LANGUAGES[1]
-    config = SimpleNamespace(plugins={"i18n": SimpleNamespace(current_language=language.locale,
-                                                              config=SimpleNamespace(languages=[]))})
-    monkeypatch.setattr("common.current", lambda _: language)
-    monkeypatch.setattr("common.languages", lambda _: LANGUAGES)
-    html = listing.fill(f"## Downloads\n\n{listing.MARKER}\n", config, offline=False)
+    facts = common.Context(LANGUAGES, offline=False, serve=False, downloads=made, edition="2026-01-01")
+    html = listing.fill(f"## Downloads\n\n{listing.MARKER}\n", SimpleNamespace(site_url="https://e.org/r/"), language, facts)
     assert html.count("<tr>") == 1 + len(listing.names(LANGUAGES))
     assert listing.sha256(made / listing.ZIP) in html and 'href="../../download/report-offline.zip"' in html
     assert language.strings["downloads_zip"] in html
@@ -166,7 +234,7 @@ def test_the_downloads_table_lists_each_file_with_its_size_and_sum(tmp_path, mon
 def test_downloads_that_were_not_made_stop_the_build(tmp_path, monkeypatch):
     monkeypatch.setenv("DOWNLOADS", str(tmp_path))
     with pytest.raises(PluginError, match=r"no SHA256SUMS there: make the downloads first"):
-        listing.folder()
+        listing.folder(str(tmp_path))
 
 
 def test_every_language_entry_carries_its_own_facts(tmp_path):
@@ -177,3 +245,23 @@ def test_every_language_entry_carries_its_own_facts(tmp_path):
     broken.write_text(config.replace("            og_locale: ru_RU\n", ""), encoding="utf-8")
     with pytest.raises(PluginError, match="language 'ru' lacks extra.og_locale"):
         __import__("common").languages_of(broken)
+
+
+def test_the_build_context_holds_the_builds_facts_each_read_once(tmp_path, monkeypatch):
+    """Made once in on_config from mkdocs.yml and the environment; the steps read none of them."""
+    made = write(tmp_path / "made", {listing.SUMS: ""})
+    onion = "http://" + "a" * 56 + ".onion/"
+    commands, run = [], subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda command, **options: commands.append(command) or run(command, **options))
+
+    def config(offline: bool) -> SimpleNamespace:
+        return SimpleNamespace(site_url="https://e.org/r/", plugins={"i18n": SimpleNamespace(config=SimpleNamespace(languages=LANGUAGE_ENTRIES)),
+                                        "material/offline": SimpleNamespace(config=SimpleNamespace(enabled=offline))})
+
+    facts = pipeline.context(config(False), "build", {"DOWNLOADS": str(made), "ONION_URL": onion})
+    assert (facts.languages, facts.offline, facts.serve, facts.downloads, facts.onion) == (LANGUAGES, False, False, made, onion)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", facts.edition) and [c[:2] for c in commands] == [["git", "log"]]
+    given = pipeline.context(config(True), "serve", {"SOURCE_DATE_EPOCH": "1496275200", "ONION_URL": onion})
+    assert (given.edition, given.serve, given.onion, given.downloads) == ("2017-06-01", True, "", None) and len(commands) == 1
+    with pytest.raises(PluginError, match="ONION_URL='http://abc.onion/' is not a v3 onion service's address"):
+        pipeline.context(config(False), "build", {"ONION_URL": "http://abc.onion/"})

@@ -4,7 +4,7 @@
 Debian's firefox-esr (Makefile SYSTEM_PACKAGES; the major version the README names) is Tor
 Browser's engine, and `svg.disabled` is a Firefox preference that no Chromium switch reproduces.
 It is driven through WebDriver BiDi by puppeteer-core (package-lock.json) from tests/support/firefox.mjs,
-which measures each page with tests/support/reading_probe.js, as tests/test_reading.py does in Chromium;
+which measures each page with tests/support/reading_probe.js, as tests/site/test_reading.py does in Chromium;
 tests/support/reading.py judges both. WebDriver BiDi rather than `firefox-esr --headless --screenshot`:
 it can press the menu button and read the page's layout, which a screenshot's pixels cannot tell
 (a link from plain text, a page 11 pixels too wide); puppeteer-core's own `$$eval` and `click`

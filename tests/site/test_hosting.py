@@ -9,6 +9,7 @@ under a sub-path, as GitHub Pages serves a project, is what the other tests' ser
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -47,13 +48,43 @@ def stylesheet(site: Path) -> str:
 
 
 def test_nginx_sends_every_header_of_the_headers_file(site, served, rules):
-    """A page, a hashed asset, a download and a missing address get what `_headers` gives them."""
-    for path in ["/", "/ru/about/", stylesheet(site), "/download/report-offline.zip", "/no/such/page/"]:
+    """A page, a short address, a 404 page, a hashed asset, a download and a missing asset get what
+    `_headers` gives them: the page policy with documents only (a missing asset's answer is the 404 page)."""
+    for path, document in [("/", True), ("/ru/about/", True), ("/s/kk/4/", True), ("/404.html", True),
+                           (stylesheet(site), False), ("/download/report-offline.zip", False),
+                           ("/download/report-kk.html", False), ("/assets/nothing.css", True)]:
         response = fetch(served, path, "HEAD")
         expected = {"Cache-Control": CACHE.cache_other,
                     **{name: value for pattern, sent in rules if matches(pattern, path) for name, value in sent}}
         assert {name: response.getheader(name) for name in expected} == expected, path
-        assert "Content-Security-Policy" in expected and "Onion-Location" not in expected
+        sent = {name.lower() for name, _ in response.getheaders()}
+        assert ("content-security-policy" in sent) == ("permissions-policy" in sent) == document, path
+        assert "Onion-Location" not in expected
+
+
+def test_the_hosts_files_are_never_handed_out(site, served):
+    for path in ["/_headers", "/_nginx.conf", "/_headers.gz", "/_nginx.conf.gz"]:
+        response = fetch(served, path)
+        assert response.status == 404 and response.body == (site / "404.html").read_bytes(), path
+
+
+def test_a_first_view_has_less_than_4000_bytes_of_headers(site, served):
+    """Every page's request and what it loads before it can be read (its stylesheet, scripts and
+    icon): their response headers, as nginx sends them, gzip accepted."""
+    worst = 0
+    for page in [p for p in site.rglob("index.html") if not p.relative_to(site).as_posix().startswith("s/")]:
+        path = "/" + page.relative_to(site).as_posix().removesuffix("index.html")
+        soup = soup_of(page)
+        loaded = [l["href"] for l in soup.find_all("link", rel=["stylesheet", "icon"])] + [s["src"] for s in soup.find_all("script", src=True)]
+        sizes = []
+        for address in [path, *(posixpath.normpath(posixpath.join(path, a)) for a in loaded)]:
+            response = fetch(served, address, Accept_Encoding="gzip")
+            assert response.status == 200, address
+            sizes.append(len(f"HTTP/1.1 {response.status} {response.reason}\r\n") + 2 +
+                         sum(len(f"{name}: {value}\r\n") for name, value in response.getheaders()))
+        worst = max(worst, sum(sizes))
+        assert sum(sizes) <= 4000, (path, sizes)
+    assert worst > 500  # the measure measured something
 
 
 def test_the_headers_file_caches_hashed_names_for_a_year_and_leaves_the_rest_to_the_host(site, rules):
@@ -61,6 +92,7 @@ def test_the_headers_file_caches_hashed_names_for_a_year_and_leaves_the_rest_to_
     hashed file is named alone; the hosts' own default (revalidate) covers the rest."""
     every_path, *others = rules
     assert every_path[0] == "/*" and "Cache-Control" not in dict(every_path[1])
+    others = [(pattern, sent) for pattern, sent in others if "Content-Security-Policy" not in dict(sent)]
     assert all(sent == [("Cache-Control", CACHE.cache_hashed)] for _, sent in others)
     cached = {pattern for pattern, _ in others}
     assert hashed_assets(site) <= cached and all((site / path.lstrip("/")).is_file() for path in cached)

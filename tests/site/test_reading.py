@@ -1,6 +1,6 @@
 """Every page read as Tor Browser's Safest level reads it (no script, no SVG) and on a 360-pixel
 phone, in Chromium (Playwright) with the page's scripts off and its inline SVG taken out; the same
-checks in real Firefox ESR are in tests/test_firefox.py. Where scripts run, nothing gets worse.
+checks in real Firefox ESR are in tests/site/test_firefox.py. Where scripts run, nothing gets worse.
 """
 
 from __future__ import annotations

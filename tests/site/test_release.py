@@ -38,7 +38,7 @@ def test_with_an_onion_address_every_page_names_its_onion_twin(tmp_path, monkeyp
     assert f'<meta http-equiv="onion-location" content="{ONION}ru/prosecutions/">' in page
     monkeypatch.setenv("ONION_URL", "http://abc.onion/")
     refused = build_site(ROOT, tmp_path / "refused", downloads=False)
-    assert refused.returncode != 0 and "ONION_URL=http://abc.onion/ is not a v3 onion address" in refused.stderr
+    assert refused.returncode != 0 and "ONION_URL='http://abc.onion/' is not a v3 onion service's address" in refused.stderr
 
 
 def test_without_an_onion_address_no_page_mentions_onions(site):

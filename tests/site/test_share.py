@@ -275,7 +275,7 @@ def test_the_404_page_links_the_page_a_missing_address_looks_like(page, sub_path
 # --- published addresses ----------------------------------------------------------------------
 
 def test_every_page_is_in_the_published_addresses(pages):
-    """Pages, and the short addresses of their sections (tests/test_addresses.py), are all listed."""
+    """Pages, and the short addresses of their sections (tests/check/test_addresses.py), are all listed."""
     assert sorted(page.url or "./" for page in pages) == sorted(addresses.read(ROOT).pages)
 
 

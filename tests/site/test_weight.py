@@ -44,14 +44,25 @@ def test_text_files_have_identical_precompressed_twins(site):
     assert failures == []
 
 
-def test_every_page_waits_for_one_stylesheet_only_holding_what_the_site_uses(site, pages):
+def test_every_page_paints_from_its_own_html_then_applies_one_stylesheet_holding_what_the_site_uses(site, pages):
+    """The first paint waits for nothing: no stylesheet linked for the screen (the one stylesheet is
+    linked for print until it has come, and for readers without scripts inside <noscript>), the
+    same first-screen rules inline on every page, no classic script in <head>, no script fetched
+    but at low priority, none that holds up parsing."""
     sheets = [p.name for p in (site / "assets/stylesheets").iterdir() if p.suffix == ".css"]
     assert len(sheets) == 1 and sheets[0].startswith("site.")
+    inline = set()
     for page in pages:
         head = page.soup().head
-        assert [Path(link["href"]).name for link in head.select("link[rel=stylesheet]")] == sheets, page.url
-        # none waited for: module scripts are deferred unless async
-        assert page.soup().select("script[src]:not([async]):not([defer]):not([type=module])") == [], page.url
+        links = head.select("link[rel=stylesheet]")
+        assert [(Path(link["href"]).name, link.get("media")) for link in links if not link.find_parent("noscript")] == \
+            [(sheets[0], "print")], page.url
+        assert [Path(link["href"]).name for link in links if link.find_parent("noscript")] == sheets, page.url
+        inline.add(next(style.string for style in head.select("style") if not style.find_parent("noscript")))
+        assert [s for s in head.select("script") if s.get("type") not in ("application/json", "module")] == [], page.url
+        scripts = page.soup().select("script[src]")
+        assert all(s.get("fetchpriority") == "low" and s.get("type") == "module" for s in scripts), page.url
+    assert len(inline) == 1 and ".md-header{" in next(iter(inline))
     ours = (site / "assets/stylesheets" / sheets[0]).read_text(encoding="utf-8")
     theirs = sum(p.stat().st_size for name in ("main", "palette")
                  for p in (MATERIAL / "assets/stylesheets").glob(f"{name}.*.min.css"))
@@ -81,3 +92,80 @@ def test_the_offline_zip_ships_no_unused_lunr_languages_or_source_maps(site):
     assert lunr == ["lunr.kk.min.js", "lunr.multi.min.js", "lunr.ru.min.js", "lunr.stemmer.support.min.js",
                     "lunr.wordforms.min.js"]
     assert [n for n in names if n.endswith((".map", ".gz", ".br"))] == []
+
+
+# Lighthouse's phone (412 × 823) and a desktop window.
+SCREENS = {"phone": {"width": 412, "height": 823}, "desktop": {"width": 1280, "height": 800}}
+APPLIED = "() => [...document.querySelectorAll('link[data-screen]')].every(l => l.media === 'all' && l.sheet)"
+
+
+def first_screen(browser, url: str, screen: str, scheme: str, alone: bool) -> bytes:
+    """A screenshot of the first screen at `url`: drawn from the page alone (the stylesheet never
+    comes), or once the stylesheet applies."""
+    context = browser.new_context(viewport=SCREENS[screen], color_scheme=scheme)
+    tab = context.new_page()
+    if alone:
+        tab.route("**/assets/stylesheets/*.css", lambda route: route.abort())
+    tab.goto(url, wait_until="load")
+    if not alone:
+        tab.wait_for_function(APPLIED)
+    shot = tab.screenshot(animations="disabled", caret="initial")
+    context.close()
+    return shot
+
+
+def test_each_first_screen_is_drawn_from_the_page_alone_as_the_stylesheet_draws_it(browser, base_url, pages):
+    """The rules inline in every page draw its first screen exactly as the whole stylesheet does, on
+    Lighthouse's phone for every page, and on a desktop and in the dark scheme for the home pages:
+    nothing moves or changes when the stylesheet comes."""
+    cases = [(p, "phone", "light") for p in pages]
+    cases += [(p, screen, scheme) for p in pages if p.name == "index" for screen, scheme in
+              (("desktop", "light"), ("desktop", "dark"), ("phone", "dark"))]
+    differ = [f"{p.url or './'} ({screen}, {scheme})" for p, screen, scheme in cases
+              if first_screen(browser, base_url + p.url, screen, scheme, alone=True)
+              != first_screen(browser, base_url + p.url, screen, scheme, alone=False)]
+    assert differ == []
+
+
+def test_the_first_tap_or_key_does_what_it_says_before_materials_bundle_has_come(browser, base_url):
+    """Material's bundle comes only when the reader first reaches for the page, and that first
+    reach is never lost: the colour toggle switches, "/" opens search and takes the words typed
+    next, text pasted into the box before the bundle runs is searched, and a menu opened on a
+    page whose address names a section stays open once the bundle runs (it closes menus on
+    arrival)."""
+    context = browser.new_context(viewport=SCREENS["phone"])
+    tab = context.new_page()
+    bundles = []
+    tab.on("request", lambda r: "/javascripts/bundle." in r.url and bundles.append(r.url))
+    tab.goto(base_url + "en/", wait_until="load")
+    tab.wait_for_timeout(200)
+    assert bundles == [] and tab.evaluate("!window.component$")
+    scheme = tab.evaluate("document.body.dataset.mdColorScheme")
+    tab.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(tab.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
+    assert len(bundles) == 1
+
+    tab.goto(base_url + "ru/", wait_until="load")
+    tab.keyboard.press("/")
+    expect(tab.locator("input.md-search__input")).to_be_focused()
+    tab.keyboard.type("Amnesty")
+    expect(tab.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
+
+    held = []  # the bundle's response, held until the paste is in
+    tab.route("**/javascripts/bundle.*", lambda route: held.append(route))
+    tab.goto(base_url + "en/", wait_until="load")
+    tab.locator("label.md-header__button[for=__search]").click()
+    expect(tab.locator("input.md-search__input")).to_be_focused()
+    tab.keyboard.insert_text("Bokaev")  # a paste: no key events
+    while not held:
+        tab.wait_for_timeout(10)
+    held[0].continue_()
+    expect(tab.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
+    tab.unroute("**/javascripts/bundle.*")
+
+    tab.goto(base_url + "en/prosecutions/#bokaev-ayan", wait_until="load")
+    tab.locator("label.md-header__button[for=__drawer]").click()
+    tab.wait_for_function("() => window.component$")
+    tab.wait_for_timeout(500)  # past the bundle's closing of menus, 125 ms after it starts
+    assert tab.evaluate("document.getElementById('__drawer').checked")
+    context.close()

@@ -1,4 +1,4 @@
-// The 404 page (overrides/404.html, hooks/notfound.py): when the missing address looks like one
+// The 404 page (overrides/404.html, hooks/sharing/notfound.py): when the missing address looks like one
 // of our pages (another letter case, `.html`, the default language's folder, up to two typing
 // slips, or the same last part under another folder), link that page in each language's notice.
 // The functions are exported for tests/check/js/notfound.test.mjs.
@@ -22,7 +22,7 @@ export function distance(a, b) {
   return row[b.length]
 }
 
-/** The page of `known` (hooks/notfound.py's `root`, `default` and `pages`) that `pathname` looks like, or null. */
+/** The page of `known` (hooks/sharing/notfound.py's `root`, `default` and `pages`) that `pathname` looks like, or null. */
 export function lookalike(pathname, known) {
   const wanted = normalise(pathname.startsWith(known.root) ? pathname.slice(known.root.length) : pathname, known.default)
   const last = part => part.split("/").pop()

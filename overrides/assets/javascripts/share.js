@@ -5,8 +5,9 @@ let clearing
 
 // Where the browser has the Web Share API, each section's plain share links (a closed <details>
 // after its heading, written by the build) give way to one button beside its copy button, which
-// hands the section's title and address, read from the section's Telegram link, to the system's
-// share sheet. Elsewhere, and without scripts, the links stay.
+// hands the section's share text (its title, the report's name and year) and address, read from the
+// section's Telegram link, to the system's share sheet, as title and as text (apps read one or the
+// other). Elsewhere, and without scripts, the links stay.
 if (navigator.share && status) {
   for (const menu of document.querySelectorAll("details.share-menu")) {
     const shared = new URL(menu.querySelector("a").href).searchParams
@@ -37,7 +38,8 @@ document.addEventListener("click", event => {
   const button = event.target instanceof Element && event.target.closest("button[data-share-url], button.share-native")
   if (!button || !status) return
   if (button.dataset.shareUrl) copy(button)
-  else navigator.share({ title: button.dataset.shareTitle, url: button.dataset.shareAddress }).catch(() => {})  // closed by the reader
+  else navigator.share({ title: button.dataset.shareTitle, text: button.dataset.shareTitle, url: button.dataset.shareAddress })
+    .catch(() => {})  // closed by the reader
 })
 
 // The share table stays closed on screen (its QR codes load when opened), and opens for print.

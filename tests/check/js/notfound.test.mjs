@@ -5,7 +5,7 @@ import { test } from "node:test"
 
 const pages = (locale, prefix) => ["", "blocking/", "prosecutions/", "may-21/", "recommendations/"]
   .map(name => ({ url: prefix + name, title: `${locale} ${name}`, lang: locale }))
-// As hooks/notfound.py writes it for a site under /sub/path/.
+// As hooks/sharing/notfound.py writes it for a site under /sub/path/.
 const KNOWN = { root: "/sub/path/", default: "kk", pages: [...pages("kk", ""), ...pages("ru", "ru/"), ...pages("en", "en/")] }
 
 // The module also runs on the 404 page it is loaded by: a stand-in page whose address looks like none.

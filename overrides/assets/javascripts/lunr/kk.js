@@ -1,6 +1,6 @@
 /*
  * lunr.kk: Kazakh for Material's search worker, which imports it as lunr/min/lunr.kk.min.js
- * (hooks/scripts.py writes it there; it is not minified). A classic script, as importScripts
+ * (hooks/weight/scripts.py writes it there; it is not minified). A classic script, as importScripts
  * needs; plain ES2019, no dependencies. Part A (globalThis.kazakhSearch) runs anywhere; part B
  * (lunr.kk) only where lunr is defined, i.e. in the worker, after lunr.stemmer.support.min.js.
  * tests/check/js/kk.test.mjs checks both on tests/check/data/kazakh-forms.json.
