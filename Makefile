@@ -45,10 +45,13 @@ serve: $(BIN)/mkdocs ## Serve the site live at http://127.0.0.1:8000/
 
 # The downloads first (their own step: a file:// build, zip, single files, PDFs), then the site,
 # which copies and lists them; site/ is replaced only when both succeed.
+# One build at a time in a clone (they share site.tmp and .downloads): a second one stops at once,
+# saying so, holding nothing of the first's (util-linux's flock, on .build.lock).
 build: $(BIN)/mkdocs ## Build the site with its downloads into site/ (replaced only when the whole build succeeds)
-	rm -rf site.tmp
-	PYTHONPATH=hooks $(BIN)/python -m downloads .downloads
-	DOWNLOADS=.downloads $(BIN)/mkdocs build --strict --site-dir site.tmp
+	@exec 9>.build.lock; flock --nonblock 9 || { echo "Error: another build is running in this clone (.build.lock): wait for it to end, then build again" >&2; exit 1; }; \
+	set -ex; rm -rf site.tmp; \
+	PYTHONPATH=hooks $(BIN)/python -m downloads .downloads; \
+	DOWNLOADS=.downloads $(BIN)/mkdocs build --strict --site-dir site.tmp; \
 	rm -rf site && mv site.tmp site
 
 # The addresses are checked first (no placeholder, example or local address; a missing final slash
@@ -101,4 +104,4 @@ lock: ## Recompile requirements/*.txt from requirements/*.in (pins and hashes), 
 	    --no-emit-index-url --no-emit-find-links --output-file $$name.txt $$name.in || exit 1; done
 
 clean: ## Remove the build, the made downloads and the virtual env
-	rm -rf site site.tmp .downloads dist dist.tmp .preview $(VENV)
+	rm -rf site site.tmp .downloads dist dist.tmp .preview .build.lock $(VENV)

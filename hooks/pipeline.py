@@ -9,9 +9,12 @@ then; the order of its lines is the order of the steps.
 
 mkdocs-static-i18n builds the default language, then, from its own `on_post_build` (priority
 -100), every other language as an inner build on the same configuration. So the finishing steps
-run once, at priority -150, when every language is written. What the build gathers across its
-languages lives on `Build`, made at the outer build's start and dropped at its end: nothing
-outlives one build, also under `mkdocs serve`.
+run once, at priority -150, when every language is written: one pass that reads each page once,
+hands the pages from step to step in memory and writes each once. The build's facts (languages,
+offline or not, downloads, edition date, onion address) are one `common.Context`, made in
+on_config; this module alone reads the environment, Material's offline flag and
+mkdocs-static-i18n's state. What the build gathers across its languages lives on `Build`, made at
+the outer build's start and dropped at its end: nothing outlives one build, also under `mkdocs serve`.
 
 `mkdocs serve` runs what a writer needs to see (pages, languages, search, share links), not
 what only readers of the published site need (cards, CSP, the one purged stylesheet,
@@ -236,6 +239,7 @@ def on_post_build(config) -> None:
         _build = None
         return
     pages = read_pages(site) | shorts
+    pages = addresses.one_redirect_script(pages, config.theme.get_env().get_template("partials/redirect.html").render())
     printed.write_rules(site, build.print_rules)
     pages, first_screen = stylesheet.join_and_purge(site, pages, config, inline=not facts.offline)
     policy = csp.declared_policy(config, scripts.inline_modules(config, facts.offline), root, first_screen)

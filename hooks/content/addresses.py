@@ -113,6 +113,18 @@ def publish_for_redirects(files, config, published_files: dict) -> None:
         redirects.doc_pages.update(published_files)
 
 
+# mkdocs-redirects' script in each redirect page it writes (a seam: README), its target inside.
+REDIRECT_SCRIPT = re.compile(r'<script>var anchor=window\.location\.hash\.substr\(1\);location\.href="[^"]*"'
+                             r'\+\(anchor\?"#"\+anchor:""\)</script>')
+
+
+def one_redirect_script(pages: dict[str, str], script: str) -> dict[str, str]:
+    """The pages, each redirect page with `script` (overrides/partials/redirect.html, the same for
+    all, declared in page-policy.txt) in place of mkdocs-redirects' own, which names its target and
+    so differs per page. A changed redirect page is left as it is, and the page policy names it."""
+    return {path: REDIRECT_SCRIPT.sub(lambda _: script.strip(), text, count=1) for path, text in pages.items()}
+
+
 def refuse_lost_addresses(site: Path, root: Path) -> None:
     listed = read(root)
     if lost := missing([*listed.pages, *(s.path for s in listed.shorts)], site):

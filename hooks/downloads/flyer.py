@@ -42,7 +42,9 @@ class Topic:
 
 def lead(docs: Path) -> str:
     """The article's lead sentence: the home page's `{ .lead }` paragraph."""
-    found = LEAD.search((docs / "index.md").read_text(encoding="utf-8"))
+    if not (found := LEAD.search((docs / "index.md").read_text(encoding="utf-8"))):
+        raise PluginError(f"{common.shown(docs / 'index.md')}: no lead paragraph for the flyer: end the article's "
+                          "first paragraph with a line `{ .lead }`, as the other languages' home pages do")
     return " ".join(found.group(1).split())
 
 

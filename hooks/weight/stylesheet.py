@@ -241,6 +241,9 @@ def join(site: Path, pages: dict[str, str], config, used: set[str], inline: bool
     and the rules written inline (none or one)."""
     hrefs = {path: found for path, text in pages.items() if (found := STYLESHEET.findall(text))}
     linking = list(hrefs)
+    if not linking:
+        raise PluginError('hooks/weight/stylesheet.py: no page links a stylesheet as <link rel="stylesheet" href="…">: '
+                          "Material's stylesheet link changed (README, Seams); make STYLESHEET match the new markup")
     order = [_site_path(h, site / linking[0], site, config) for h in hrefs[linking[0]]]
     for path, page_hrefs in hrefs.items():
         if [_site_path(h, site / path, site, config) for h in page_hrefs] != order:

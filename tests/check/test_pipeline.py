@@ -46,7 +46,7 @@ def written_site(written: Path, root: Path, onion: str = "") -> SimpleNamespace:
     shutil.copy(DATA / addresses.LIST, root / addresses.LIST)
     (root / csp.DECLARED).write_text("# declared\npartials/scope.html\n", encoding="utf-8")
     theme = SimpleNamespace(get=lambda key: None, get_env=lambda: jinja2.Environment(loader=jinja2.DictLoader(
-        {"partials/scope.html": '<script>__md_scope=new URL("/",location)</script>'})))
+        {"partials/scope.html": '<script>__md_scope=new URL("/",location)</script>', "partials/redirect.html": ""})))
     config = SimpleNamespace(site_dir=str(site), config_file_path=str(root / "mkdocs.yml"), site_url="https://e.org/r/",
                              use_directory_urls=True, theme=theme, plugins={"i18n": SimpleNamespace(building=False)})
     facts = common.Context(LANGUAGES, offline=False, serve=False, downloads=None, edition="2026-01-01", onion=onion)

@@ -296,3 +296,14 @@ def test_a_redirect_keeps_a_moved_address_in_every_language(sub_path_site):
         refresh = BeautifulSoup((site / old / "index.html").read_text(encoding="utf-8"), "lxml").select_one('meta[http-equiv="refresh"]')
         target = refresh["content"].split("url=", 1)[1]
         assert (site / old / target).resolve() == (site / new).resolve(), (old, target)
+
+
+@pytest.mark.xdist_group("sub-path-site")
+def test_a_redirect_keeps_a_moved_address_and_its_section(page, sub_path_site):
+    """Under the page policy (served with the site's `_headers`), a shared link to a section of a
+    moved page still lands on that section: the redirect's one declared script keeps the #section."""
+    _, url = sub_path_site
+    page.goto(url + "ru/old-cases/#bokaev-ayan")
+    page.wait_for_url(url + "ru/prosecutions/#bokaev-ayan")
+    page.goto(url + "old-cases/")
+    page.wait_for_url(url + "prosecutions/")

@@ -5,9 +5,18 @@
 
 /** "/Ru/Prosecutions.html" → "ru/prosecutions"; the default language has no folder of its own. */
 export function normalise(address, defaultLocale) {
-  const path = decodeURIComponent(address).toLowerCase()
+  const path = decoded(address).toLowerCase()
     .replace(/(index)?\.(html?|md)$/, "").replace(/\/+/g, "/").replace(/^\/|\/$/g, "")
   return path === defaultLocale || path.startsWith(defaultLocale + "/") ? path.slice(defaultLocale.length + 1) : path
+}
+
+/** The address with its %-escapes read, or as it is where they are not UTF-8 (`/ru/%C0%AF/`). */
+function decoded(address) {
+  try {
+    return decodeURIComponent(address)
+  } catch {
+    return address
+  }
 }
 
 /** Levenshtein distance: letters to insert, delete or replace to make `a` into `b`. */
@@ -22,7 +31,8 @@ export function distance(a, b) {
   return row[b.length]
 }
 
-/** The page of `known` (hooks/sharing/notfound.py's `root`, `default` and `pages`) that `pathname` looks like, or null. */
+/** The page of `known` (hooks/sharing/notfound.py's `root`, `default` and `pages`) that `pathname` looks
+ * like, or null (also when there are no pages). */
 export function lookalike(pathname, known) {
   const wanted = normalise(pathname.startsWith(known.root) ? pathname.slice(known.root.length) : pathname, known.default)
   const last = part => part.split("/").pop()
@@ -31,7 +41,7 @@ export function lookalike(pathname, known) {
     const slips = distance(wanted, key)
     return { page, score: slips <= 2 ? slips : key && last(key) === last(wanted) ? 3 : Infinity }
   })
-  const best = scored.reduce((a, b) => (b.score < a.score ? b : a))
+  const best = scored.reduce((a, b) => (b.score < a.score ? b : a), { page: null, score: Infinity })
   return best.score < Infinity ? best.page : null
 }
 

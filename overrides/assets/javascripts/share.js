@@ -8,19 +8,31 @@ let clearing
 // hands the section's share text (its title, the report's name and year) and address, read from the
 // section's Telegram link, to the system's share sheet, as title and as text (apps read one or the
 // other). Elsewhere, and without scripts, the links stay.
-if (navigator.share && status) {
-  for (const menu of document.querySelectorAll("details.share-menu")) {
-    const shared = new URL(menu.querySelector("a").href).searchParams
-    const button = document.createElement("button")
-    button.type = "button"
-    button.className = "share-native"
-    button.title = status.dataset.share
-    button.setAttribute("aria-label", status.dataset.share)
-    button.dataset.shareTitle = shared.get("text")
-    button.dataset.shareAddress = shared.get("url")
-    menu.previousElementSibling.append(button)
-    menu.remove()
+// A menu that is not as the build writes it (no link, no address, no heading before it) keeps its links.
+export function shareButton(menu, label) {
+  const link = menu.querySelector("a[href]")
+  const heading = menu.previousElementSibling
+  let shared
+  try {
+    shared = new URL(link.href).searchParams
+  } catch {
+    return null
   }
+  if (!heading || !shared.get("url")) return null
+  const button = document.createElement("button")
+  button.type = "button"
+  button.className = "share-native"
+  button.title = label
+  button.setAttribute("aria-label", label)
+  button.dataset.shareTitle = shared.get("text") || ""
+  button.dataset.shareAddress = shared.get("url")
+  heading.append(button)
+  menu.remove()
+  return button
+}
+
+if (navigator.share && status) {
+  for (const menu of document.querySelectorAll("details.share-menu")) shareButton(menu, status.dataset.share)
 }
 
 async function copy(button) {

@@ -44,3 +44,9 @@ test("a missing address finds the page it looks like, or none", () => {
   assert.equal(url("old/section/recommendations/"), "recommendations/") // the same last part elsewhere
   assert.equal(url("nothing-like-this-here/"), null)
 })
+
+test("an address whose escapes are not UTF-8, or a site without pages, finds nothing and throws nothing", () => {
+  assert.equal(normalise("/ru/%C0%AF/", "kk"), "ru/%c0%af")
+  assert.equal(lookalike("/sub/path/ru/%C0%AF/", KNOWN), null)
+  assert.equal(lookalike("/sub/path/ru/blocking/", { ...KNOWN, pages: [] }), null)
+})
