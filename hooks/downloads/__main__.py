@@ -5,7 +5,9 @@ In order:
 1. build the site for file:// (OFFLINE=true), every language, into a temporary folder;
 2. zip it (`report-offline.zip`: sorted entries, one fixed date);
 3. assemble one HTML file per language from its pages (single_file.py);
-4. print each to PDF with WeasyPrint (print.css: A4, page numbers, contents);
+4. print the report to PDF with WeasyPrint (print.css: A4, page numbers, contents, pages flowing
+   on from one another), and the share table, every section's links and QR codes, to a
+   campaigner's PDF of its own (`links-kk.pdf`, …), which leaves the report's at about half its length;
 5. pack each language's pages as a ZIM for Kiwix (zim.py);
 6. print each language's one-page flyer (flyer.py);
 7. write SHA256SUMS and, when `minisign.pub` declares a key, sign it (signing.py);
@@ -36,6 +38,7 @@ from content.sources import read_page
 from downloads import flyer, signing, torrent
 from downloads.listing import SUMS, ZIP, names, sha256
 from downloads.single_file import Edition, Page, assemble
+from sharing.share import PAGE as SHARE_TABLE
 from downloads.zim import ZimError, language_metadata, write_zim
 
 HERE = Path(__file__).parent
@@ -68,16 +71,17 @@ def write_zip(source: Path, target: Path, folder: str) -> None:
             archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def write_pdf(source: Path, target: Path, site_url: str) -> None:
-    """The single-file HTML printed. WeasyPrint makes every link absolute against a base address:
-    the site's `download/`, so that the links to the files beside the HTML lead to the site in the
-    PDF, not to `file://` addresses of this machine's build folder."""
+def write_pdf(document: str, target: Path, site_url: str) -> None:
+    """Print an assembled document (single_file.py: images inlined, nothing to fetch) to A4.
+    WeasyPrint makes every link absolute against a base address: the site's `download/`, so that
+    the links to the files beside the HTML lead to the site in the PDF (never to a `file://`
+    address of this machine's build folder)."""
     try:
         from weasyprint import CSS, HTML  # only this step needs it, and the system's Pango
     except OSError as error:
         raise PluginError(f"downloads: WeasyPrint cannot load Pango ({error}): run `make system-packages`") from None
-    HTML(string=source.read_text(encoding="utf-8"), base_url=urljoin(site_url, "download/")).write_pdf(str(target), stylesheets=[CSS(filename=str(HERE / "print.css"))],
-                                                          pdf_tags=True)
+    HTML(string=document, base_url=urljoin(site_url, "download/")).write_pdf(
+        str(target), stylesheets=[CSS(filename=str(HERE / "print.css"))], pdf_tags=True)
 
 
 def pages(language: common.Language, nav: list[str]) -> list[Page]:
@@ -112,10 +116,14 @@ def make(target: Path) -> None:
             started = time.perf_counter()
             edition = Edition(language.locale, language.site_name, language.site_description, language.strings,
                               date, site_url, language.home, signing.declared_key())
-            page = work / f"report-{language.locale}.html"
-            page.write_text(assemble(offline, pages(language, raw["nav"]), edition, css), encoding="utf-8")
-            write_pdf(page, work / f"report-{language.locale}.pdf", site_url)
-            print(f"downloads: report-{language.locale}.html and .pdf in {time.perf_counter() - started:.1f} s")
+            every = pages(language, raw["nav"])
+            report = [page for page in every if Path(page.path).name != Path(SHARE_TABLE).with_suffix(".html").name]
+            table = [page for page in every if page not in report]
+            (work / f"report-{language.locale}.html").write_text(assemble(offline, every, edition, css), encoding="utf-8")
+            write_pdf(assemble(offline, report, edition, css), work / f"report-{language.locale}.pdf", site_url)
+            write_pdf(assemble(offline, table, edition, css), work / f"links-{language.locale}.pdf", site_url)
+            print(f"downloads: report-{language.locale}.html, .pdf and links-{language.locale}.pdf "
+                  f"in {time.perf_counter() - started:.1f} s")
         for language in languages:
             started = time.perf_counter()
             about = language_metadata(language, source=urljoin(site_url, language.home), date=date,

@@ -33,7 +33,7 @@ SUMS = "SHA256SUMS"
 def names(languages: list[common.Language]) -> list[str]:
     """Every download, in the order of SHA256SUMS and of the table."""
     return [ZIP, *(f"report-{l.locale}.{kind}" for kind in ("html", "pdf", "zim") for l in languages),
-            *(f"flyer-{l.locale}.pdf" for l in languages)]
+            *(f"flyer-{l.locale}.pdf" for l in languages), *(f"links-{l.locale}.pdf" for l in languages)]
 
 
 def torrent(site_url: str, offline: bool, made: Path | None) -> tuple[str, str]:
@@ -62,7 +62,8 @@ def described(strings: dict, languages: list[common.Language]) -> dict[str, str]
             **{f"report-{l.locale}.html": strings["downloads_html"].format(language=l.name) for l in languages},
             **{f"report-{l.locale}.pdf": strings["downloads_pdf"].format(language=l.name) for l in languages},
             **{f"report-{l.locale}.zim": strings["downloads_zim"].format(language=l.name) for l in languages},
-            **{f"flyer-{l.locale}.pdf": strings["downloads_flyer"].format(language=l.name) for l in languages}}
+            **{f"flyer-{l.locale}.pdf": strings["downloads_flyer"].format(language=l.name) for l in languages},
+            **{f"links-{l.locale}.pdf": strings["downloads_links"].format(language=l.name) for l in languages}}
     return {name: what[name] for name in names(languages)}
 
 

@@ -89,20 +89,26 @@ def assemble(site: Path, pages: list[Page], edition: Edition, css: str) -> str:
         f'<p class="source">{strings["download_source"]}</p>\n',
         f'<p class="edition">{dates.edition_line(strings, edition.date)}. ',
         f'<a href="{html.escape(edition.online)}">{html.escape(edition.online)}</a></p>\n</header>\n',
-        f'<nav class="contents" aria-labelledby="contents"><h2 id="contents">{html.escape(strings["download_contents"])}</h2>\n',
-        f'<ol>{"".join(contents)}</ol></nav>\n<main>\n', "\n".join(sections), "\n</main>\n", _colophon(edition),
+        _contents(contents, strings) if len(pages) > 1 else "",  # a file of one page (links-kk.pdf) needs none
+        '<main>\n', "\n".join(sections), "\n</main>\n", _colophon(edition, any('id="verify"' in s for s in sections)),
         "</body>\n</html>\n"])
 
 
-def _colophon(edition: Edition) -> str:
-    """Where the file says how to check it and, with a declared key, which key checks the next copy."""
+def _contents(entries: list[str], strings: dict) -> str:
+    return (f'<nav class="contents" aria-labelledby="contents"><h2 id="contents">{html.escape(strings["download_contents"])}</h2>\n'
+            f'<ol>{"".join(entries)}</ol></nav>\n')
+
+
+def _colophon(edition: Edition, has_verify: bool) -> str:
+    """Where the file says how to check it (its own `verify` section, or the site's when it has
+    none) and, with a declared key, which key checks the next copy."""
     strings = edition.strings
+    where = "#verify" if has_verify else f"{edition.online}about/#verify"
     check = html.escape(strings["download_colophon_check"]).replace(
-        "{section}", f'<a href="#verify">{html.escape(strings["verify_title"])}</a>')
+        "{section}", f'<a href="{html.escape(where)}">{html.escape(strings["verify_title"])}</a>')
     key = (f'<p class="signing-key">{html.escape(strings["download_colophon_key"])} <code>{html.escape(edition.key)}</code></p>\n'
            if edition.key else "")
     return f'<footer class="colophon">\n{key}<p>{check}</p>\n</footer>\n'
-
 
 
 def _policy(css: str) -> str:

@@ -35,7 +35,7 @@ def test_kazakh_calls_the_report_есеп_never_баяндама(site):
               "search/search_index.json": json.dumps(json.loads((site / "search/search_index.json").read_text(encoding="utf-8")),
                                                      ensure_ascii=False),
               "download/report-kk.html": (site / "download/report-kk.html").read_text(encoding="utf-8")}
-    texts |= {f"download/{name}": pdf_text(site / "download" / name) for name in ("report-kk.pdf", "flyer-kk.pdf")}
+    texts |= {f"download/{name}": pdf_text(site / "download" / name) for name in ("report-kk.pdf", "flyer-kk.pdf", "links-kk.pdf")}
     assert len(texts) > 30
     found = {where: NOT_KAZAKH.findall(" ".join(text.split())) for where, text in texts.items()}
     assert {where: words for where, words in found.items() if words} == {}

@@ -16,12 +16,14 @@ from pathlib import Path
 import common  # hooks/common.py (pytest.ini's pythonpath)
 import material
 from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = common.languages_of(ROOT / "mkdocs.yml")  # the default language first
 LANGUAGE_ENTRIES = common.language_entries(ROOT / "mkdocs.yml")  # as mkdocs.yml writes them, for a configuration
 LOCALES = [language.locale for language in LANGUAGES]
 HOME = {language.locale: language.home for language in LANGUAGES}
+CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # mkdocs.yml as written
 PAGE_NAMES = sorted(p.stem for p in (ROOT / "docs" / LOCALES[0]).glob("*.md"))
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates/partials/languages"
 UI_KEY = re.compile(r'^\s*"([\w.]+)": "((?:[^"\\]|\\.)*)",?$', re.M)

@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from browser import HOME, InFlight, is_failure
-from project import ROOT
+from project import CONFIG, ROOT
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
@@ -242,7 +242,8 @@ def take(browser, scheme: str, site: Path, root: str, pages: dict[Path, tuple[st
 
     tour.stored += [f"cookie {c['name']} ({c['domain']})" for c in context.cookies()]
     keys = tab.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
-    scopes = {urlsplit(root).path, urlsplit(not_found or root).path}  # the sub-path; 404.html's path
+    # Material's scope: mkdocs.yml's extra.scope ("/": one inline script on every page), else the sub-path
+    scopes = {CONFIG["extra"].get("scope"), urlsplit(root).path, urlsplit(not_found or root).path} - {None}
     tour.stored += [key for key in keys if not any(key.startswith(scope + ".") and key[len(scope) + 1:]
                                                    in MATERIAL_PREFERENCES for scope in scopes)]
     context.close()
