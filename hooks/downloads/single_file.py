@@ -90,7 +90,8 @@ def assemble(site: Path, pages: list[Page], edition: Edition, css: str) -> str:
         f'<p class="edition">{dates.edition_line(strings, edition.date)}. ',
         f'<a href="{html.escape(edition.online)}">{html.escape(edition.online)}</a></p>\n</header>\n',
         _contents(contents, strings) if len(pages) > 1 else "",  # a file of one page (links-kk.pdf) needs none
-        '<main>\n', "\n".join(sections), "\n</main>\n", _colophon(edition, any('id="verify"' in s for s in sections)),
+        '<main>\n', "\n".join(sections), "\n</main>\n",
+        _colophon(edition) if len(pages) > 1 else "",  # the campaigner's print file: no sheet spent on it
         "</body>\n</html>\n"])
 
 
@@ -99,13 +100,12 @@ def _contents(entries: list[str], strings: dict) -> str:
             f'<ol>{"".join(entries)}</ol></nav>\n')
 
 
-def _colophon(edition: Edition, has_verify: bool) -> str:
-    """Where the file says how to check it (its own `verify` section, or the site's when it has
-    none) and, with a declared key, which key checks the next copy."""
+def _colophon(edition: Edition) -> str:
+    """Where the report's file says how to check it (its own `verify` section) and, with a declared
+    key, which key checks the next copy."""
     strings = edition.strings
-    where = "#verify" if has_verify else f"{edition.online}about/#verify"
     check = html.escape(strings["download_colophon_check"]).replace(
-        "{section}", f'<a href="{html.escape(where)}">{html.escape(strings["verify_title"])}</a>')
+        "{section}", f'<a href="#verify">{html.escape(strings["verify_title"])}</a>')
     key = (f'<p class="signing-key">{html.escape(strings["download_colophon_key"])} <code>{html.escape(edition.key)}</code></p>\n'
            if edition.key else "")
     return f'<footer class="colophon">\n{key}<p>{check}</p>\n</footer>\n'
