@@ -3,7 +3,8 @@ frames, nor an image from outside the site.
 
 Checked on the HTML that Python-Markdown renders from the page (code blocks are escaped there, so
 a `<script>` shown as code is text and passes), before the build adds its own markup: no
-`<script>`, `<iframe>`, `<object>`, `<embed>` element, no `on…=` event attribute, no
+`<script>`, `<iframe>`, `<object>`, `<embed>` (nor `<frame>`, `<applet>`, `<base>`, `<form>`, `<style>`,
+`<link>`, `<meta>`) element, no `on…=` event attribute, no
 `javascript:` (or `vbscript:`, `data:`) address in a link or source; every `<img>` a file of the
 site under docs/, by a relative address. The page policy (hooks/trust/csp.py) would block most of
 these in a browser, but not in every reader (kiwix-serve sends no policy) nor in the downloads, so
@@ -21,7 +22,9 @@ from mkdocs.exceptions import PluginError
 
 import common
 
-ELEMENTS = ("script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "form")
+# What runs, frames, styles or redirects a page (a <meta http-equiv="refresh"> in content would send
+# readers elsewhere; a <style> or <link> would need the page policy to allow it).
+ELEMENTS = ("script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "form", "style", "link", "meta")
 ADDRESS_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset")
 ACTIVE_SCHEMES = ("javascript:", "vbscript:", "data:")
 IGNORED = re.compile(r"[\x00-\x20\x7f]+")  # what a browser drops from an address before reading its scheme

@@ -20,6 +20,7 @@ HOSTILE = [
     ('<iframe src="https://e.org/"></iframe>', None, "a <iframe> element", 4),
     ('<object data="x.swf"></object>', None, "a <object> element", 4),
     ('<embed src="x.swf">', None, "a <embed> element", 4),
+    ('<meta http-equiv="refresh" content="0; url=https://e.org/">', None, "a <meta> element", 4),
 ]
 
 
