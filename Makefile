@@ -14,12 +14,15 @@ export PYTHONDONTWRITEBYTECODE := 1
 # the PDFs and the share cards) and the tests (Chromium, Firefox ESR as Tor Browser's engine,
 # pdftotext, zbarimg, Java for the Nu HTML Checker, Node and npm for axe-core, vnu-jar, Lighthouse
 # and puppeteer-core, zimcheck and kiwix-serve for the ZIM files, nginx for `make preview` and the
-# hosting tests); a Java, Node or nginx already installed will do. `make serve` needs none of them.
+# hosting tests), and minisign, which signs SHA256SUMS when minisign.pub declares a key (and checks
+# signatures in the tests); a Java, Node or nginx already installed will do. `make serve` needs none of them.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core \
-  chromium firefox-esr poppler-utils zbar-tools zim-tools kiwix-tools default-jre-headless nodejs npm nginx-light
-# Values from outside are data: SITE_URL, ONION_URL and PORT are kept as given (make never expands a
-# `$` in them) and reach the scripts through the environment ("$$SITE_URL"), never as shell code.
-OUTSIDE_VALUES := SITE_URL ONION_URL PORT
+  chromium firefox-esr poppler-utils zbar-tools zim-tools kiwix-tools default-jre-headless nodejs npm nginx-light \
+  minisign
+# Values from outside are data: SITE_URL, ONION_URL, PORT, SIGNING_KEY and SIGNING_KEY_PASSWORD are
+# kept as given (make never expands a `$` in them) and reach the scripts through the environment
+# ("$$SITE_URL"; the downloads step reads SIGNING_KEY itself), never as shell code.
+OUTSIDE_VALUES := SITE_URL ONION_URL PORT SIGNING_KEY SIGNING_KEY_PASSWORD
 $(foreach v,$(OUTSIDE_VALUES),$(if $(filter command line environment,$(origin $(v))),$(eval override $(v) := $$(value $(v)))$(eval export $(v))))
 
 .PHONY: help serve build release preview system-packages check test bench lock clean
@@ -52,8 +55,9 @@ build: $(BIN)/mkdocs ## Build the site with its downloads into site/ (replaced o
 	rm -rf site && mv site.tmp site
 
 # The addresses are checked first (no placeholder, example or local address; a missing final slash
-# added); site/ and dist/ stay as they were unless everything succeeds.
-release: $(BIN)/mkdocs system-packages node_modules/.package-lock.json ## Build for publishing at SITE_URL (optional ONION_URL), with dist/site.car and dist/CID for IPFS
+# added); site/ and dist/ stay as they were unless everything succeeds. With a declared minisign.pub,
+# the downloads step reads SIGNING_KEY (and SIGNING_KEY_PASSWORD) from the environment, as given.
+release: $(BIN)/mkdocs system-packages node_modules/.package-lock.json ## Build for publishing at SITE_URL (optional ONION_URL; SIGNING_KEY with a minisign.pub), with dist/site.car and dist/CID for IPFS
 	@site_url=$$(PYTHONPATH=hooks $(BIN)/python -m release address "$$SITE_URL") && \
 	onion_url=$$(PYTHONPATH=hooks $(BIN)/python -m release onion "$$ONION_URL") && \
 	$(MAKE) --no-print-directory build SITE_URL="$$site_url" ONION_URL="$$onion_url" && \

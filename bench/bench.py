@@ -17,20 +17,18 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests/support"), str(ROOT / "hooks")]
 sys.path.insert(0, str(ROOT / "deploy"))
 from browser import CHROMIUM, CHROMIUM_ARGS, HOME, chromium, search  # noqa: E402
-import preview  # noqa: E402  (deploy/preview.py: nginx as `make preview` runs it)
+from nginx import nginx_serving  # noqa: E402  (nginx as `make preview` runs it: deploy/preview.py)
 
 # The budgets of every page, as Lighthouse 12 (mobile preset) measures it served by nginx.
 FIRST_VIEW_BUDGET = 40_000  # bytes, bodies and headers (`total-byte-weight`)
@@ -43,27 +41,6 @@ SITE = ROOT / "site"
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 CHECK_BUDGET = 10  # times a plain Material + i18n build of the ru and en pages: `make check`
 RUNS = 3  # Lighthouse runs per page on the mobile preset: one run varies with the machine's load
-
-
-@contextmanager
-def nginx(site: Path):
-    """site/ served by nginx as `make preview` serves it, on a free port; yields its address."""
-    with tempfile.TemporaryDirectory() as prefix, socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-        probe.close()
-        conf = preview.configure(site, Path(prefix), port)
-        server = subprocess.Popen(preview.command(conf), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            for _ in range(100):
-                with socket.socket() as client:
-                    if client.connect_ex(("127.0.0.1", port)) == 0:
-                        break
-                time.sleep(0.05)
-            yield f"http://127.0.0.1:{port}/"
-        finally:
-            server.terminate()
-            server.wait()
 
 
 def timed(command: list[str], check: bool = True, **env) -> tuple[float, str]:
@@ -234,7 +211,8 @@ def main() -> None:
     bare = stages[0][1]
     tiers = check_tier()
     names = sorted(p.stem for p in (ROOT / "docs" / next(iter(HOME))).glob("*.md"))
-    with nginx(SITE) as base:
+    with tempfile.TemporaryDirectory() as prefix, nginx_serving(SITE, Path(prefix)) as host:
+        base = f"http://{host}/"
         lighthouse(base)  # a first run warms Chromium and the disk cache: its figures are not kept
         addresses = [home + ("" if name == "index" else f"{name}/") for home in HOME.values() for name in names]
         addresses += [home + "404.html" for home in HOME.values()]  # Lighthouse refuses a 404 status: the files

@@ -35,7 +35,7 @@ from mkdocs.plugins import event_priority
 import common
 import release
 from content import addresses, anchors, dates, languages, sources
-from downloads import listing, offline
+from downloads import checking, listing, offline, signing
 from search import fallback, index
 from sharing import cards, elsewhere, notfound, printed, share, short
 from trust import content as content_policy, csp, headers, markup
@@ -48,6 +48,8 @@ log = logging.getLogger("mkdocs.plugins.pipeline")
 class Build:
     """One build (all its languages): its facts, and what it gathers for later steps."""
     context: common.Context  # languages, offline or not, downloads, edition date, onion address
+    key: str | None = None  # the declared minisign key (minisign.pub), shown with how to check a copy
+    torrent: tuple[str, str] = ("", "")  # the torrent's address and, on the site, its magnet link
     published_files: dict = field(default_factory=dict)  # src_uri → File, as published, every language
     kazakh_sections: dict = field(default_factory=dict)  # docs/kk/<page>.md → {section ID: text}
     nav: list = field(default_factory=list)  # this language's pages, each in every language
@@ -96,6 +98,11 @@ def on_config(config):
     global _build
     if not _inner(config):
         _build = Build(context(config, _command), published=addresses.read(Path(config.config_file_path).parent))
+        try:
+            _build.key = signing.declared_key()
+        except signing.SigningError as error:
+            raise PluginError(str(error)) from None
+        _build.torrent = listing.torrent(config.site_url, _build.context.offline, _build.context.downloads)
         if not _build.context.offline and config.site_url == addresses.PLACEHOLDER:
             log.info(f"site_url is the placeholder {addresses.PLACEHOLDER}: fine for development; "
                      "set SITE_URL to publish")
@@ -138,7 +145,8 @@ def on_pre_page(page, config, files):
 def on_page_markdown(markdown: str, page, config, files) -> str:
     language, facts = _language(config), _build.context
     markdown = elsewhere.fill(markdown, language.strings, facts.onion and facts.onion + language.home,
-                              config.extra.get("mirrors") or [])
+                              config.extra.get("mirrors") or [], *_build.torrent)
+    markdown = checking.fill(markdown, language.strings, _build.key, page.url, facts.offline)
     return listing.fill(markdown, config, language, facts)
 
 
@@ -149,6 +157,7 @@ def on_page_content(content: str, page, config, files) -> str:
         _build.kazakh_sections[f"docs/{page.file.src_uri}"] = sources.section_texts(content)
     strings = language.strings
     content = anchors.label_backlinks(anchors.label_permalinks(content, strings["permalink"]), strings["footnote_back"])
+    content = checking.link_files(content, page.url, _build.context.offline)
     return share.add_share_links(content, page, config, language, _build.context.languages, _build.nav, _build.numbers)
 
 

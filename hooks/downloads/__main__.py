@@ -10,7 +10,8 @@ In order:
    campaigner's PDF of its own (`links-kk.pdf`, …), which leaves the report's at about half its length;
 5. pack each language's pages as a ZIM for Kiwix (zim.py);
 6. print each language's one-page flyer (flyer.py);
-7. write SHA256SUMS.
+7. write SHA256SUMS and, when `minisign.pub` declares a key, sign it (signing.py);
+8. make the torrent of them all, web-seeded at the site (torrent.py).
 Dates come from SOURCE_DATE_EPOCH, or else the last commit (common.source_date_epoch), so two
 runs on one commit give the same bytes. FOLDER is replaced only when every file is made.
 """
@@ -34,7 +35,7 @@ from mkdocs.utils.yaml import yaml_load
 import common
 import release
 from content.sources import read_page
-from downloads import flyer
+from downloads import flyer, signing, torrent
 from downloads.listing import SUMS, ZIP, names, sha256
 from downloads.single_file import Edition, Page, assemble
 from sharing.share import PAGE as SHARE_TABLE
@@ -49,6 +50,7 @@ def build_offline(target: Path) -> None:
     Not `--quiet`: that hides the warnings that `--strict` turns into a failed build."""
     env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     env.pop("DOWNLOADS", None)
+    env.pop("SIGNING_KEY_PASSWORD", None)  # only minisign, run by this step, reads it
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                              "--config-file", str(CONFIG), "--site-dir", str(target)],
                             env=env, capture_output=True, text=True)
@@ -69,13 +71,17 @@ def write_zip(source: Path, target: Path, folder: str) -> None:
             archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def write_pdf(document: str, target: Path) -> None:
-    """Print an assembled document (single_file.py: images inlined, nothing to fetch) to A4."""
+def write_pdf(document: str, target: Path, site_url: str) -> None:
+    """Print an assembled document (single_file.py: images inlined, nothing to fetch) to A4.
+    WeasyPrint makes every link absolute against a base address: the site's `download/`, so that
+    the links to the files beside the HTML lead to the site in the PDF (never to a `file://`
+    address of this machine's build folder)."""
     try:
         from weasyprint import CSS, HTML  # only this step needs it, and the system's Pango
     except OSError as error:
         raise PluginError(f"downloads: WeasyPrint cannot load Pango ({error}): run `make system-packages`") from None
-    HTML(string=document).write_pdf(str(target), stylesheets=[CSS(filename=str(HERE / "print.css"))], pdf_tags=True)
+    HTML(string=document, base_url=urljoin(site_url, "download/")).write_pdf(
+        str(target), stylesheets=[CSS(filename=str(HERE / "print.css"))], pdf_tags=True)
 
 
 def pages(language: common.Language, nav: list[str]) -> list[Page]:
@@ -95,6 +101,10 @@ def make(target: Path) -> None:
     os.environ["SOURCE_DATE_EPOCH"] = str(common.source_date_epoch())  # WeasyPrint and the offline build
     date = common.edition_date()  # the git history read once, above
     css = (HERE / "single-file.css").read_text(encoding="utf-8")
+    try:
+        key = signing.signer()  # refused now, not after minutes of work
+    except signing.SigningError as error:
+        raise PluginError(f"downloads: {error}") from None
     with tempfile.TemporaryDirectory() as temporary:
         work, offline = Path(temporary) / "download", Path(temporary) / "report-offline"
         work.mkdir()
@@ -105,13 +115,13 @@ def make(target: Path) -> None:
         for language in languages:
             started = time.perf_counter()
             edition = Edition(language.locale, language.site_name, language.site_description, language.strings,
-                              date, site_url, language.home)
+                              date, site_url, language.home, signing.declared_key())
             every = pages(language, raw["nav"])
             report = [page for page in every if Path(page.path).name != Path(SHARE_TABLE).with_suffix(".html").name]
             table = [page for page in every if page not in report]
             (work / f"report-{language.locale}.html").write_text(assemble(offline, every, edition, css), encoding="utf-8")
-            write_pdf(assemble(offline, report, edition, css), work / f"report-{language.locale}.pdf")
-            write_pdf(assemble(offline, table, edition, css), work / f"links-{language.locale}.pdf")
+            write_pdf(assemble(offline, report, edition, css), work / f"report-{language.locale}.pdf", site_url)
+            write_pdf(assemble(offline, table, edition, css), work / f"links-{language.locale}.pdf", site_url)
             print(f"downloads: report-{language.locale}.html, .pdf and links-{language.locale}.pdf "
                   f"in {time.perf_counter() - started:.1f} s")
         for language in languages:
@@ -126,6 +136,8 @@ def make(target: Path) -> None:
         for language in languages:
             flyer.write(language, raw["nav"], site_url, date, work / f"flyer-{language.locale}.pdf")
         (work / SUMS).write_text("".join(f"{sha256(work / n)}  {n}\n" for n in names(languages)), encoding="utf-8")
+        signing.sign_downloads(work, SUMS, date, key)
+        torrent.write(work, site_url, work / torrent.NAME)
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(work, target)
 

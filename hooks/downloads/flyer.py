@@ -77,9 +77,9 @@ def page(language: common.Language, nav: list[str], site_url: str, edition: str)
     home = urljoin(site_url, language.home)
     items = "".join(
         f'<li class="topic"><img src="{qr_svg(t.short)}" alt="" width="33" height="33">'
-        f'<div><h2>{html.escape(t.title)}</h2><p>{html.escape(t.line)}'
-        + (f' <span class="events">{dates.events(strings, t.events)}</span>' if t.events else '') + '</p>'
-        f'<p class="short">{html.escape(t.short)}</p></div></li>'
+        f'<div><h2>{html.escape(t.title)}</h2><p>{html.escape(t.line)}</p>'
+        + (f'<p class="events">{dates.events(strings, t.events)}</p>' if t.events else '')
+        + f'<p class="short">{html.escape(t.short)}</p></div></li>'
         for t in topics(language, nav, site_url))
     return (f'<!doctype html>\n<html lang="{language.locale}">\n<head>\n<meta charset="utf-8">\n'
             f'<title>{html.escape(language.site_name)}</title>\n'

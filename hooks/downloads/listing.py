@@ -20,6 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 import common
+from downloads.signing import PUBLIC, SIGNATURE_SUFFIX
+from downloads.torrent import NAME as TORRENT, magnet
 from sharing.share import breakable
 
 log = logging.getLogger("mkdocs.plugins.downloads")
@@ -33,6 +35,17 @@ def names(languages: list[common.Language]) -> list[str]:
     """Every download, in the order of SHA256SUMS and of the table."""
     return [ZIP, *(f"report-{l.locale}.{kind}" for kind in ("html", "pdf", "zim") for l in languages),
             *(f"flyer-{l.locale}.pdf" for l in languages), *(f"links-{l.locale}.pdf" for l in languages)]
+
+
+def torrent(site_url: str, offline: bool, made: Path | None) -> tuple[str, str]:
+    """The torrent of the downloads for the if-blocked section: its address and magnet link. On
+    the site (a build with the downloads, `made`), a link to the file and its magnet link; in the
+    file:// build, whose pages are inside the torrent, its online address only; else nothing."""
+    if offline:
+        return common.online_address(site_url, f"{FOLDER}/{TORRENT}"), ""
+    if made is None:
+        return "", ""
+    return f"download:{TORRENT}", magnet(made / TORRENT)
 
 
 def footer_links(config, locale: str, made: Path | None) -> dict[str, str]:
@@ -81,9 +94,11 @@ def add_downloads(files, config, made: Path | None, languages: list[common.Langu
     language's build)."""
     if made is None:
         return
-    for name in [*names(languages), SUMS]:
+    for name in [*names(languages), SUMS, TORRENT]:
         if not (made / name).is_file():
             raise PluginError(f"DOWNLOADS={made}: {name} is missing: make the downloads again")
+    signed = [SUMS + SIGNATURE_SUFFIX, PUBLIC] if (made / PUBLIC).is_file() else []
+    for name in [*names(languages), SUMS, *signed, TORRENT]:
         files.append(File.generated(config, f"{FOLDER}/{name}", abs_src_path=str(made / name)))
 
 

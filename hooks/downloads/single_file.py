@@ -5,7 +5,8 @@ IDs stay as on the site, so `report-en.html#bokaev-ayan` is the same place as
 `/en/prosecutions/#bokaev-ayan`. Links between pages become in-file anchors, other links
 become absolute addresses of the online site; the stylesheet and images are inlined, and
 there is no script (its Content-Security-Policy allows none): the file reads the same with
-JavaScript off, and prints to PDF.
+JavaScript off, and prints to PDF. Links to the other downloads stay relative, to the files beside
+this one. A colophon at the end says how to check the copy and, with a declared key, names it.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class Edition:
     date: str  # ISO date of the edition (last commit)
     site_url: str  # the online site's root
     home: str  # the language's home, site-relative: "" or "ru/"
+    key: str | None = None  # the declared minisign key that signs the downloads (signing.py)
 
     @property
     def online(self) -> str:
@@ -89,12 +91,25 @@ def assemble(site: Path, pages: list[Page], edition: Edition, css: str) -> str:
         f'<p class="edition">{dates.edition_line(strings, edition.date)}. ',
         f'<a href="{html.escape(edition.online)}">{breakable(edition.online)}</a></p>\n</header>\n',
         _contents(contents, strings) if len(pages) > 1 else "",  # a file of one page (links-kk.pdf) needs none
-        '<main>\n', "\n".join(sections), "\n</main>\n</body>\n</html>\n"])
+        '<main>\n', "\n".join(sections), "\n</main>\n",
+        _colophon(edition) if len(pages) > 1 else "",  # the campaigner's print file: no sheet spent on it
+        "</body>\n</html>\n"])
 
 
 def _contents(entries: list[str], strings: dict) -> str:
     return (f'<nav class="contents" aria-labelledby="contents"><h2 id="contents">{html.escape(strings["download_contents"])}</h2>\n'
             f'<ol>{"".join(entries)}</ol></nav>\n')
+
+
+def _colophon(edition: Edition) -> str:
+    """Where the report's file says how to check it (its own `verify` section) and, with a declared
+    key, which key checks the next copy."""
+    strings = edition.strings
+    check = html.escape(strings["download_colophon_check"]).replace(
+        "{section}", f'<a href="#verify">{html.escape(strings["verify_title"])}</a>')
+    key = (f'<p class="signing-key">{html.escape(strings["download_colophon_key"])} <code>{html.escape(edition.key)}</code></p>\n'
+           if edition.key else "")
+    return f'<footer class="colophon">\n{key}<p>{check}</p>\n</footer>\n'
 
 
 def _policy(css: str) -> str:
@@ -117,7 +132,9 @@ def _content(article, page: Page, ids: dict[str, str], edition: Edition, site: P
         if node.get("id").startswith(("fn:", "fnref:")):  # footnotes repeat across pages
             node.set("id", f"{prefix}-{node.get('id')}")
     for link in article.iter("a"):
-        if link.get("href") is not None:
+        if link.get("data-file"):  # a download: beside this file (checking.py)
+            link.set("href", link.get("data-file"))
+        elif link.get("href") is not None:
             link.set("href", _rewrite(link.get("href"), page, ids, prefix, edition))
     for node in article.iter("details"):  # a file to read and print shows everything
         node.set("open", "")

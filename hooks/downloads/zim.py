@@ -15,7 +15,8 @@ What goes in:
 Links to a page of another language (Material's language selector `a.md-select__link`) would
 lead to a missing entry: they become that page's online address, its `<link rel=canonical>`,
 as `<link rel=alternate hreflang>` already are (a `#section` is kept, and our languages.js still adds
-the reader's section on click). A link to anything else the ZIM lacks is an error.
+the reader's section on click). Links to the downloads beside a copy (`../report-en.pdf`, see
+checking.py) lead to the site's `download/` folder. A link to anything else the ZIM lacks is an error.
 
 Search. libzim builds a Xapian full-text index in the ZIM's language (Language, ISO 639-3) from
 each page's title and article text (not the navigation, which every page repeats). Xapian has
@@ -344,6 +345,9 @@ def zim_page(site: Path, page: Page, left_out: dict[str, Page], entries: set[str
         value = match.group("value")
         if value not in targets or targets[value] in entries:
             return match.group(0)
+        if targets[value].startswith("../") and page.canonical:  # a download beside the copy: online
+            root = page.canonical.removesuffix(common.online_address("", page.path, directory_urls=False))
+            return f'{match.group("attr")}"{root}download/{posixpath.basename(targets[value])}"'
         target = left_out.get(targets[value])
         if target is None or target.canonical is None:
             raise ZimError(f"{page.path} links to {value!r}, which the ZIM lacks and which has no online address: "

@@ -2,9 +2,10 @@
 pages, and the link to it in every page's footer (overrides/partials/copyright.html).
 
 The section's text is in docs/<lang>/about.md; at its `<!-- if-blocked -->` marker the build adds
-what depends on the release: the onion address (ONION_URL, `make release`) and the mirrors listed
-in mkdocs.yml (`extra.mirrors`: a list of `name` and `url`; none by default). Without either,
-nothing is added.
+what depends on the release: the onion address (ONION_URL, `make release`), the mirrors listed
+in mkdocs.yml (`extra.mirrors`: a list of `name` and `url`; none by default) and the torrent of the
+downloads (hooks/downloads/torrent.py), given as a link and, on the site, its magnet link (a copy
+cannot carry the magnet link of the files it is one of). Without any, nothing is added.
 """
 
 from __future__ import annotations
@@ -19,11 +20,19 @@ MARKER = "<!-- if-blocked -->"
 SECTION = "about.md", "if-blocked"  # the page (in each language's folder) and section the footer links
 
 
-def fill(markdown: str, strings: dict, onion: str, mirrors: list[dict]) -> str:
-    """The page's Markdown with the onion address and the mirrors in place of the marker."""
+def fill(markdown: str, strings: dict, onion: str, mirrors: list[dict], torrent: str = "", magnet: str = "") -> str:
+    """The page's Markdown with the onion address, the mirrors and the torrent (`torrent`: the
+    address of report.torrent; `magnet`: its magnet link) in place of the marker."""
     if MARKER not in markdown:
         return markdown
     parts = []
+    if torrent:
+        said = html.escape(strings["blocked_torrent"]).replace(
+            "{torrent}", f'<a href="{html.escape(torrent)}">report.torrent</a>')
+        if magnet:
+            said += " " + html.escape(strings["blocked_magnet"]).replace(
+                "{magnet}", f'<a href="{html.escape(magnet)}" class="magnet">{html.escape(strings["blocked_magnet_link"])}</a>')
+        parts.append(f"<p>{said}</p>")
     if onion:
         link = f'<a href="{html.escape(onion)}">{html.escape(onion)}</a>'
         parts.append(f"<p>{html.escape(strings['blocked_onion']).replace('{address}', link)}</p>")

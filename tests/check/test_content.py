@@ -53,7 +53,7 @@ def test_a_lead_is_not_counted_as_the_articles_text():
 def test_pages_have_the_required_section_ids():
     required = {"index": ["report", "krivosheev"], "blocking": ["site-blocking", "information-society", "vpn"],
                 "prosecutions": ["surveillance", "bokaev-ayan"], "may-21": ["detentions", "what-they-posted"],
-                "recommendations": ["amend-codes"], "about": ["source", "cite", "share", "downloads", "if-blocked"],
+                "recommendations": ["amend-codes"], "about": ["source", "cite", "share", "downloads", "if-blocked", "verify"],
                 "links": []}  # the share table's page: no section of its own, so no short address moves
     assert sorted(required) == PAGE_NAMES
     for locale in LOCALES:

@@ -32,7 +32,8 @@ const SHORTCUTS = new Set(["/", "s", "f", "p", ",", "n", "."]) // Material's key
 // query matches; only that scheme's toggle is shown.
 if (palette) {
   const options = [...palette.querySelectorAll("input")]
-  const chosen = __md_get("__palette")
+  let chosen = null
+  try { chosen = __md_get("__palette") } catch { /* storage refused: the scheme the system prefers */ }
   const index = Math.max(0, chosen ? chosen.index
     : options.findIndex(option => matchMedia(option.getAttribute("data-md-color-media")).matches))
   if (!chosen) {
