@@ -59,3 +59,11 @@ def test_every_test_the_readme_names_exists():
         elif match.group(2) and f"def {match.group(2)}(" not in (ROOT / "tests" / last).read_text(encoding="utf-8"):
             missing.append(f"{last}::{match.group(2)}")
     assert missing == []
+
+
+def test_the_readme_names_every_step_and_helper():
+    """Every file of the build's steps (hooks/) and of the tests' helpers (tests/support/) is named
+    in the README, where a newcomer looks for what it does."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    files = [p for p in TRACKED if p.startswith(("hooks/", "tests/support/")) and not p.endswith("__init__.py")]
+    assert [p for p in files if p not in readme and p.rsplit("/", 1)[-1] not in readme] == []

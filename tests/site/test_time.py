@@ -7,7 +7,6 @@ In all three languages."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -100,11 +99,3 @@ def test_the_single_file_and_the_pdf_spell_dates_as_the_pages_do(site, locale):
     assert edition in pdf
     for name, text in (("html", " ".join(soup.body.get_text(" ").split())), ("pdf", pdf)):
         assert ISO_DATE.findall(text) == [], name
-
-
-def test_a_page_whose_events_are_not_a_year_stops_the_build():
-    from mkdocs.exceptions import PluginError
-    assert dates.events_year({"events": 2016}, "docs/kk/may-21.md") == "2016"
-    assert dates.events_year({}, "docs/kk/index.md") is None
-    with pytest.raises(PluginError, match=r"docs/kk/may-21\.md: front matter 'events: last year' is not a year"):
-        dates.events_year({"events": "last year"}, "docs/kk/may-21.md")
