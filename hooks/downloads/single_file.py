@@ -78,7 +78,9 @@ def assemble(site: Path, pages: list[Page], edition: Edition, css: str) -> str:
         for node in _content(article, page, ids, edition, site):
             section.append(node)
         contents.append(_contents_entry(section, ids[page.path], page.title))
-        sections.append(etree.tostring(section, encoding="unicode", method="html"))
+        # libxml2 knows no <wbr> (share.breakable's break after a `/`): it holds what follows it
+        # until its parent ends, and is written back with an end tag, which HTML forbids.
+        sections.append(etree.tostring(section, encoding="unicode", method="html").replace("</wbr>", ""))
     strings = edition.strings
     title = html.escape(edition.site_name)
     return "".join([
