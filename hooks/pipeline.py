@@ -248,7 +248,7 @@ def on_post_build(config) -> None:
     if not facts.offline:
         addresses.refuse_lost_addresses(site, root)
         addresses.refuse_rewritten_lines(root)
-        headers.write(site, policy, facts.onion)
+        headers.write(site, facts.onion)
         compress.precompress(site, pages)
     _build = None
 

@@ -7,12 +7,15 @@ read them and serve neither, and deploy/nginx.conf answers 404 for both.
 
 Every response gets `X-Content-Type-Options` and `Referrer-Policy`. HTML documents alone (the
 pages, the short addresses' pages, the 404 pages; not the downloads, which bring their own policy)
-also get the page policy (hooks/trust/csp.py: one policy, the same on every page, from declared
-sources) plus what a `<meta>` cannot carry (`frame-ancestors 'none'`), `Permissions-Policy`, and,
+also get what the page policy's `<meta>` cannot say (`frame-ancestors 'none'`), `Permissions-Policy`,
+and,
 with `ONION_URL` set at build time, `Onion-Location` (nginx names the same page on the onion,
 `_headers` the onion's home page: Cloudflare Pages could put the path in a header value, `:splat`,
 but Netlify sends that literally, and one file serves both). A stylesheet, script or image needs
-none of those: sent with each, they weighed 1.8 kB per response. `_headers` names each document's
+none of those: sent with each, they weighed 1.8 kB per response. The page policy itself
+(hooks/trust/csp.py) is the `<meta>` at the top of every page, where every copy and host gets it
+(file://, GitHub Pages, Kiwix); a browser enforces it and the header's `frame-ancestors` together,
+so repeating it in the header would only add its 560 bytes to each page's first round trip. `_headers` names each document's
 path (a folder of documents only, like `s/`, by `/s/*`); nginx tells a document by its path
 (`/`, `…/`, `….html`, outside `download/`). The offline (file://) build reads no headers and gets
 none; GitHub Pages sends none (the README says what remains there).
@@ -48,15 +51,6 @@ PERMISSIONS = ", ".join(f"{feature}=()" for feature in (
     "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb"))
 
 
-def parse_policy(text: str) -> dict[str, list[str]]:
-    """Directive name -> sources, in the policy's order."""
-    directives = {}
-    for part in text.split(";"):
-        if words := part.split():
-            directives.setdefault(words[0].lower(), words[1:])
-    return directives
-
-
 @dataclass(frozen=True)
 class Rules:
     """The headers of every response, those of HTML documents (at `documents`: `/ru/`, `/s/*`), and
@@ -86,8 +80,8 @@ def document_paths(site: Path) -> list[str]:
     return paths
 
 
-def site_rules(site: Path, policy: str, onion: str | None) -> Rules:
-    csp = "; ".join(" ".join([name, *sources]) for name, sources in {**parse_policy(policy), **HEADER_ONLY}.items())
+def site_rules(site: Path, onion: str | None) -> Rules:
+    csp = "; ".join(" ".join([name, *sources]) for name, sources in HEADER_ONLY.items())
     document = {"Content-Security-Policy": csp, "Permissions-Policy": PERMISSIONS,
                 **({"Onion-Location": onion} if onion else {})}
     hashed = sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("*") if HASHED.search(p.name))
@@ -103,10 +97,10 @@ def headers_file(rules: Rules) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(site: Path, policy: str, onion: str = "") -> None:
-    """`_headers` and `_nginx.conf` from the page policy (hooks/trust/csp.py), the site's file names
-    and the onion service's root address (`ONION_URL`, checked by hooks/release.py), if any."""
-    found = site_rules(site, policy, onion or None)
+def write(site: Path, onion: str = "") -> None:
+    """`_headers` and `_nginx.conf` from the site's file names and the onion service's root address
+    (`ONION_URL`, checked by hooks/release.py), if any."""
+    found = site_rules(site, onion or None)
     (site / "_headers").write_text(headers_file(found), encoding="utf-8")
     not_found = [path.relative_to(site).as_posix() for path in sorted(site.glob("*/404.html"))]
     (site / "_nginx.conf").write_text(nginx.server_headers(found, not_found), encoding="utf-8")

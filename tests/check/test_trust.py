@@ -13,8 +13,7 @@ from bs4 import BeautifulSoup
 from project import ROOT
 
 from trust import csp
-from trust.headers import parse_policy
-from policy import inline_code_hashes
+from policy import inline_code_hashes, parse_policy
 
 
 def requirement_lines(text: str) -> list[str]:

@@ -61,5 +61,5 @@ def small_site(folder: Path, files: dict[str, str], onion: str = "") -> Path:
     for name, text in {"404.html": PAGE.format("not found"), **files}.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
-    headers.write(folder, "default-src 'self'", onion)
+    headers.write(folder, onion)
     return folder

@@ -10,6 +10,15 @@ from bs4 import BeautifulSoup
 JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
+def parse_policy(text: str) -> dict[str, list[str]]:
+    """Directive name -> sources, in the policy's order."""
+    directives = {}
+    for part in text.split(";"):
+        if words := part.split():
+            directives.setdefault(words[0].lower(), words[1:])
+    return directives
+
+
 def sha256_source(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
