@@ -15,19 +15,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
+
+from content import rendered
 
 
 HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$")
 EXPLICIT_ID = re.compile(r"\{\s*#([^\s}]+)[^}]*\}$")
 ASCII_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
-# A section's lead, written by the site and not the article: `*Who (affiliation):*` then `{ .lead-note }`.
-LEAD_NOTE = "lead-note"
 # Kazakh quotation marks, outer and inner: what the article's straight quotes become.
 QUOTES = (("«", "»"), ("„", "“"))
 
@@ -159,56 +158,10 @@ def check_translations(docs: Path, locales: list[str]) -> list[str]:
     return problems
 
 
-class SectionText(HTMLParser):
-    """Collect the reader-visible text of rendered page content, per section ID.
-
-    Skips what the site adds to the text: permalink marks, footnote references, the
-    footnotes themselves (editorial notes and citations), and a section's lead (who speaks,
-    for a section opened from a link), so that none of them can stand in for the article.
-    """
-
-    SKIPPED = ({"class": "headerlink"}, {"class": "footnote-ref"}, {"class": "footnote"}, {"class": LEAD_NOTE})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.sections: dict[str, list[str]] = {"": []}
-        self.current = ""
-        self.skip_depth = 0
-        self.stack: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("br", "hr", "img", "input", "meta", "link", "wbr"):
-            return
-        attributes = dict(attrs)
-        classes = (attributes.get("class") or "").split()
-        skipped = any(rule["class"] in classes for rule in self.SKIPPED)
-        if self.skip_depth or skipped:
-            self.skip_depth += 1
-        elif re.fullmatch(r"h[2-6]", tag) and attributes.get("id"):
-            self.current = attributes["id"]
-            self.sections.setdefault(self.current, [])
-        self.stack.append(tag)
-        self.sections[self.current].append(" ")
-
-    def handle_endtag(self, tag):
-        if tag not in self.stack:
-            return
-        while self.stack and self.stack.pop() != tag:
-            self.skip_depth = max(0, self.skip_depth - 1)
-        if self.skip_depth:
-            self.skip_depth -= 1
-        self.sections[self.current].append(" ")
-
-    def handle_data(self, data):
-        if not self.skip_depth:
-            self.sections[self.current].append(data)
-
-
 def section_texts(html: str) -> dict[str, str]:
-    """Whitespace-normalised text of each section of rendered content."""
-    parser = SectionText()
-    parser.feed(html)
-    return {key: normalise(" ".join(parts)) for key, parts in parser.sections.items()}
+    """Whitespace-normalised text of each section of rendered content, without what the site adds
+    (footnotes, a section's lead: content/rendered.py)."""
+    return {key: normalise(text) for key, text in rendered.read(html).sections.items()}
 
 
 def normalise(text: str) -> str:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import html
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -40,14 +39,13 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 import common
-from content import dates
+from content import dates, rendered
 from content.addresses import page_address
 from content.sources import read_page
 from sharing import short
 
 MARKER = "<!-- share-table -->"
 PAGE = "links.md"  # the page of the share table, in each language's folder: linked from every footer
-HEADING = re.compile(r'(<h([2-6]) id="([^"]+)"[^>]*>.*?)(</h\2>)', re.S)
 
 
 @dataclass(frozen=True)
@@ -93,12 +91,6 @@ def qr_code(url: str, name: str, site: Path) -> dict:
     return {"path": path, "width": width, "height": height}
 
 
-def section_title(heading_html: str) -> str:
-    """A heading's words as a reader sees them: without its permalink, copy button or footnote marks."""
-    words = re.sub(r'<(a class="headerlink"|button|sup)[\s>].*?</(?:a|button|sup)>', "", heading_html, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", "", words)).strip()
-
-
 def breakable(address: str) -> Markup:
     """An address as shown on screen and paper: it may break after the scheme's `//` and after the
     host's `/`, never inside the host name (`https://kz-` / `report.org/…` leaves a reader typing
@@ -140,12 +132,14 @@ def share_menu(title: str, address: str, strings: dict) -> str:
 
 
 def section_controls(content: str, page_url: str, strings: dict, report: str) -> str:
-    """After each section heading, its share control (share.css sets it on the heading's last line)."""
-    def add_controls(match: re.Match) -> str:
-        address = f"{page_url}#{match.group(3)}"
-        return match.group(0) + share_menu(share_text(section_title(match.group(1)), report, strings), address, strings)
-
-    return HEADING.sub(add_controls, content)
+    """After each section heading (content/rendered.py), its share control (share.css sets it on
+    the heading's last line), saying the heading's words as a reader sees them."""
+    pieces, start = [], 0
+    for heading in rendered.read(content).headings:
+        text = share_text(heading.title, report, strings)
+        pieces += [content[start:heading.end], share_menu(text, f"{page_url}#{heading.id}", strings)]
+        start = heading.end
+    return "".join(pieces) + content[start:]
 
 
 def status_line(strings: dict) -> str:

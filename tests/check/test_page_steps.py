@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 import markdown
 from bs4 import BeautifulSoup
-from content import anchors, dates
+from content import anchors, dates, sources
+from content import rendered as reader  # `rendered` is this module's helper below
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 from project import LANGUAGES, ROOT
@@ -17,6 +19,7 @@ from search import index
 from sharing import share
 
 PAGE = Path(__file__).parent / "data/sources/docs/ru/page.md"
+HEADINGS = Path(__file__).parent / "data/headings.md"  # a footnote mark, &, nested markup, an h3, a class, no ID
 RU = LANGUAGES[1]
 MATERIAL_PAGE = ('<!doctype html><html lang="ru"><head><meta charset="utf-8"></head><body><article>{}</article>'
                  '<script id="__config" type="application/json">{{"base": "../..", "search": "x.js"}}</script></body></html>')
@@ -47,10 +50,41 @@ def test_every_section_gets_one_share_control_with_its_copy_button_links_address
         assert menu.name == "details" and menu["class"] == ["share-menu"] and not heading.select("button")
         assert menu.summary.get_text() == RU.strings["share"]
         assert menu.select_one("button.share-copy")["data-share-url"] == address
-        words = share.section_title(str(heading))
-        assert words in {"Второй раздел", "Третий раздел"}
+        words = {"second": "Второй раздел", "third": "Третий раздел"}[heading["id"]]
         text = f"{words} — «{RU.site_name}» (Amnesty International, 2017)"  # what the link is
         assert all(quote(text, safe="") in a["href"] and quote(address, safe="") in a["href"] for a in menu.select("a"))
+
+
+def test_each_section_heading_and_only_those_gets_a_control_sharing_its_words_as_a_reader_sees_them():
+    """Wherever a heading's ID stands (attr_list writes a class first), whatever markup its words hold;
+    the page title and a heading without ID get none, and nothing else on the page changes."""
+    content = rendered(HEADINGS)
+    output = share.section_controls(content, "https://e.org/r/ru/h/", RU.strings, RU.site_name)
+    soup = BeautifulSoup(output, "lxml")
+    shared = {}
+    for menu in soup.select("details.share-menu"):
+        heading = menu.find_previous_sibling()
+        [telegram] = [a["href"] for a in menu.select("a") if a["href"].startswith("https://t.me/")]
+        query = parse_qs(urlsplit(telegram).query)
+        assert query["url"] == [f"https://e.org/r/ru/h/#{heading['id']}"]
+        shared[heading.name, heading["id"]] = query["text"][0].removesuffix(f" — «{RU.site_name}» (Amnesty International, 2017)")
+    assert shared == {("h2", "first"): "«Первый» & второй",
+                      ("h3", "inner"): "Внутри первого раздела с a<b и жирным вложенным",
+                      ("h2", "second"): "Площадь 100 м2"}
+    assert re.sub(r'<details class="share-menu".*?</details>', "", output) == content
+
+
+def test_the_headings_are_read_once_with_where_each_ends_and_the_words_of_each_section():
+    content = rendered(HEADINGS)
+    headings = reader.read(content).headings
+    assert [(h.level, h.id, h.title) for h in headings] == [
+        (2, "first", "«Первый» & второй"), (3, "inner", "Внутри первого раздела с a<b и жирным вложенным"),
+        (2, "second", "Площадь 100 м2")]
+    assert all(content[:h.end].endswith(f"</h{h.level}>") for h in headings)
+    texts = sources.section_texts(content)
+    assert list(texts) == ["", "first", "inner", "second"]  # the h1 and the h4 without ID start none
+    assert texts["second"] == "Площадь 100 м 2 Без идентификатора Текст второго."  # no permalink, no footnote
+    assert texts["first"] == "«Первый» & второй Текст первого."  # no footnote mark
 
 
 def test_the_dates_stand_under_the_title_in_the_pages_language():

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 import yaml
-from content import sources
+from content import rendered, sources
 from project import LOCALES, PAGE_NAMES, ROOT
 
 
@@ -103,7 +103,7 @@ def test_leads_are_the_sites_own_and_stand_first_in_the_same_sections_in_every_l
     also in the downloads, which have their own stylesheets), ending with a colon, in every language or none."""
     leads, failures = {}, []
     for page in pages:
-        for note in content(page).select(f"p.{sources.LEAD_NOTE}"):
+        for note in content(page).select(f"p.{rendered.LEAD_NOTE}"):
             heading = note.find_previous_sibling(lambda tag: "share-menu" not in tag.get("class", []))
             text = note.get_text()
             if not re.fullmatch(r"h[2-6]", heading.name) or note.em is None or note.em.get_text() != text or not text.endswith(":"):
@@ -118,7 +118,7 @@ def test_the_about_pages_say_that_the_leads_are_the_sites(pages):
     failures = []
     for page in (p for p in pages if p.name == "about"):
         lead = next(p for p in pages if (p.locale, p.name) == (page.locale, "prosecutions"))
-        example = content(lead).select_one(f"#surveillance + details.share-menu + p.{sources.LEAD_NOTE}").get_text()
+        example = content(lead).select_one(f"#surveillance + details.share-menu + p.{rendered.LEAD_NOTE}").get_text()
         if example not in sources.section_texts(str(content(page)))["corrections"]:
             failures.append(page.locale)
     assert failures == []
@@ -127,7 +127,7 @@ def test_the_about_pages_say_that_the_leads_are_the_sites(pages):
 def test_the_stylesheet_sets_the_leads_apart(pages):
     page = next(p for p in pages if p.name == "prosecutions")
     stylesheets = [page.path.parent / link["href"] for link in page.soup().select('link[rel="stylesheet"]')]
-    assert any(f"p.{sources.LEAD_NOTE}" in path.read_text(encoding="utf-8") for path in stylesheets)
+    assert any(f"p.{rendered.LEAD_NOTE}" in path.read_text(encoding="utf-8") for path in stylesheets)
 
 
 def test_the_quotation_is_marked_up_with_its_speaker(pages):
