@@ -20,8 +20,8 @@ shim runs it in an about:blank iframe, which inherits the page's policy, so the 
 that iframe up from `prelude.js` beside it rather than an inline script.
 
 The single-file downloads (hooks/downloads/single_file.py) bring a policy of their own, which
-tests/site/test_trust.py holds to the same rules. hooks/trust/headers.py sends the same policy as a
-header with HTML documents. `mkdocs serve` gets no policy: it injects its live-reload script inline
+tests/site/test_trust.py holds to the same rules. hooks/trust/headers.py adds, as a header with HTML
+documents, only what a `<meta>` cannot say (`frame-ancestors 'none'`). `mkdocs serve` gets no policy: it injects its live-reload script inline
 into every page it serves, which the policy would block.
 """
 

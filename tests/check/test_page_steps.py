@@ -8,13 +8,10 @@ from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import parse_qs, quote, urlsplit
 
-import markdown
 from bs4 import BeautifulSoup
 from content import anchors, dates, sources
-from content import rendered as reader  # `rendered` is this module's helper below
-from mkdocs.config import load_config
-from mkdocs.utils.meta import get_data
-from project import LANGUAGES, ROOT
+from content import rendered as reader  # `rendered` is project.py's helper
+from project import LANGUAGES, rendered
 from search import index
 from sharing import share
 
@@ -23,13 +20,6 @@ HEADINGS = Path(__file__).parent / "data/headings.md"  # a footnote mark, &, nes
 RU = LANGUAGES[1]
 MATERIAL_PAGE = ('<!doctype html><html lang="ru"><head><meta charset="utf-8"></head><body><article>{}</article>'
                  '<script id="__config" type="application/json">{{"base": "../..", "search": "x.js"}}</script></body></html>')
-
-
-def rendered(path: Path) -> str:
-    """The page's content as MkDocs hands it to on_page_content."""
-    config = load_config(str(ROOT / "mkdocs.yml"), theme={"name": "mkdocs"}, plugins=[], hooks=[])
-    body, _ = get_data(path.read_text(encoding="utf-8"))
-    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(body)
 
 
 def test_permalinks_and_back_links_speak_the_pages_language_and_the_title_has_none():

@@ -14,14 +14,12 @@ import logging
 import shutil
 from pathlib import Path
 
-import markdown
 import pytest
 from content import sources
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.utils.meta import get_data
-from project import LOCALES, ROOT
+from project import LOCALES, ROOT, rendered
 
 PROJECT = Path(__file__).parent / "data/sources"
 PAGES = ["index.md", "page.md"]
@@ -124,17 +122,13 @@ def links(root: Path) -> list[str]:
 
 def kazakh_text(root: Path) -> list[str]:
     """What the build checks in on_env: the article's lines on the Kazakh pages, as rendered."""
-    config = configuration(root)
-    rendered = {}
-    for name in PAGES:
-        body, _ = get_data((root / "docs" / LOCALES[0] / name).read_text(encoding="utf-8"))
-        html = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(body)
-        rendered[f"docs/{LOCALES[0]}/{name}"] = sources.section_texts(html)
+    texts = {f"docs/{LOCALES[0]}/{name}": sources.section_texts(rendered(root / "docs" / LOCALES[0] / name))
+             for name in PAGES}
     try:
         lines = sources.corrected_lines(root / "source/article-kk.txt", root / "source/errata.yml")
     except PluginError as refusal:
         return [str(refusal)]
-    return sources.check_coverage(lines, rendered, "source/article-kk.txt")
+    return sources.check_coverage(lines, texts, "source/article-kk.txt")
 
 
 CHECKS = {"link to a missing page": links, "link to a missing section": links, "Kazakh source line lost": kazakh_text,

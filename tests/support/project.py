@@ -5,6 +5,7 @@ Not a test module: both tiers import it (tests/check/ without a built site, test
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -14,8 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import common  # hooks/common.py (pytest.ini's pythonpath)
+import markdown
 import material
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +36,21 @@ UI_KEY = re.compile(r'^\s*"([\w.]+)": "((?:[^"\\]|\\.)*)",?$', re.M)
 def ui_strings(path: Path) -> dict[str, str]:
     """The interface strings of one of Material's language partials (ours: kk.html)."""
     return dict(UI_KEY.findall(path.read_text(encoding="utf-8")))
+
+
+@functools.cache
+def _markdown_settings() -> tuple[list, dict]:
+    """mkdocs.yml's Markdown extensions and their settings, as MkDocs validates them (read once:
+    loading mkdocs.yml takes a twentieth of a second)."""
+    config = load_config(str(ROOT / "mkdocs.yml"), theme={"name": "mkdocs"}, plugins=[], hooks=[])
+    return config.markdown_extensions, config.mdx_configs
+
+
+def rendered(path: Path) -> str:
+    """A Markdown page's content as MkDocs hands it to on_page_content."""
+    extensions, settings = _markdown_settings()
+    body, _ = get_data(path.read_text(encoding="utf-8"))
+    return markdown.Markdown(extensions=extensions, extension_configs=settings).convert(body)
 
 
 def soup_of(path: Path) -> BeautifulSoup:
