@@ -9,6 +9,7 @@ is one more entry. Steps read them here, scripts through data the build writes, 
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
@@ -89,6 +90,15 @@ class Context:
 
     def language(self, locale: str) -> Language:
         return next(language for language in self.languages if language.locale == locale)
+
+
+def said(text: str, **markup: str) -> str:
+    """An interface string (`extra.strings`) as HTML: its words escaped, each `{name}` in it
+    replaced by the markup given for it (a link, a date, a file's name)."""
+    said = html.escape(text)
+    for name, value in markup.items():
+        said = said.replace("{" + name + "}", value)
+    return said
 
 
 def shown(path: str | Path) -> str:

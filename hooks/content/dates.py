@@ -19,6 +19,8 @@ import re
 
 from mkdocs.exceptions import PluginError
 
+import common
+
 PUBLISHED = "2017-02-09"  # Amnesty International, EUR 57/5644/2017
 H1_END = re.compile(r"</h1>")
 YEAR = re.compile(r"[12][0-9]{3}")
@@ -47,12 +49,12 @@ def _time(iso: str, shown: str) -> str:
 
 def briefing(strings: dict) -> str:
     """"An article on Amnesty International's briefing of 9 February 2017.", as HTML."""
-    return html.escape(strings["context_briefing"]).format(date=_time(PUBLISHED, human(PUBLISHED, strings)))
+    return common.said(strings["context_briefing"], date=_time(PUBLISHED, human(PUBLISHED, strings)))
 
 
 def events(strings: dict, year: str) -> str:
     """"The events described took place in 2016.", as HTML."""
-    return html.escape(strings["context_events"]).format(year=_time(year, year))
+    return common.said(strings["context_events"], year=_time(year, year))
 
 
 def edition_line(strings: dict, edition: str) -> str:

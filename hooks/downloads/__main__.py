@@ -105,6 +105,7 @@ def make(target: Path) -> None:
         key = signing.signer()  # refused now, not after minutes of work
     except signing.SigningError as error:
         raise PluginError(f"downloads: {error}") from None
+    public_key = signing.declared_key()  # checked by signer(): shown in each file's colophon
     with tempfile.TemporaryDirectory() as temporary:
         work, offline = Path(temporary) / "download", Path(temporary) / "report-offline"
         work.mkdir()
@@ -115,7 +116,7 @@ def make(target: Path) -> None:
         for language in languages:
             started = time.perf_counter()
             edition = Edition(language.locale, language.site_name, language.site_description, language.strings,
-                              date, site_url, language.home, signing.declared_key())
+                              date, site_url, language.home, public_key)
             every = pages(language, raw["nav"])
             report = [page for page in every if Path(page.path).name != Path(SHARE_TABLE).with_suffix(".html").name]
             table = [page for page in every if page not in report]

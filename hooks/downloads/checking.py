@@ -19,19 +19,15 @@ from __future__ import annotations
 import html
 import re
 
+import common
 from downloads import signing
+from downloads.listing import file_href
 
 MARKER = "<!-- verify -->"
 ANDROID = "<!-- verify-android -->"  # what a phone cannot check, said only where there is a signature
 SCHEME = "download:"
 MINISIGN_DOWNLOAD = "https://github.com/jedisct1/minisign/releases"  # minisign's own download page
 FILE_LINK = re.compile(r'href="download:([A-Za-z0-9][A-Za-z0-9._-]*)"')
-
-
-def file_href(name: str, page_url: str, offline: bool, folder: str = "download") -> str:
-    """The relative address of the download `name` from the page at `page_url` (site-relative)."""
-    root = "../" * page_url.count("/")
-    return f"{root}../{name}" if offline else f"{root}{folder}/{name}"
 
 
 def link_files(content: str, page_url: str, offline: bool) -> str:
@@ -51,11 +47,8 @@ def fill(markdown: str, strings: dict, key: str | None, page_url: str, offline: 
     def file(name: str) -> str:
         return f'<a href="{file_href(name, page_url, offline)}" data-file="{name}">{name}</a>'
 
-    def said(name: str, **values: str) -> str:
-        text = html.escape(strings[name])
-        for placeholder, value in values.items():
-            text = text.replace("{" + placeholder + "}", value)
-        return text
+    def said(name: str, **markup: str) -> str:
+        return common.said(strings[name], **markup)
 
     code = f"<code>{html.escape(key)}</code>"
     page = f'<a href="{MINISIGN_DOWNLOAD}">{MINISIGN_DOWNLOAD.removeprefix("https://")}</a>'

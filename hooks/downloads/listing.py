@@ -37,6 +37,13 @@ def names(languages: list[common.Language]) -> list[str]:
             *(f"flyer-{l.locale}.pdf" for l in languages), *(f"links-{l.locale}.pdf" for l in languages)]
 
 
+def file_href(name: str, page_url: str, offline: bool) -> str:
+    """The relative address of the download `name` from the page at `page_url` (site-relative): in
+    the site's folder, or, offline, beside the unzipped copy (hooks/downloads/checking.py)."""
+    root = "../" * page_url.count("/")
+    return f"{root}../{name}" if offline else f"{root}{FOLDER}/{name}"
+
+
 def torrent(site_url: str, offline: bool, made: Path | None) -> tuple[str, str]:
     """The torrent of the downloads for the if-blocked section: its address and magnet link. On
     the site (a build with the downloads, `made`), a link to the file and its magnet link; in the
@@ -115,9 +122,9 @@ def table(strings: dict, languages: list[common.Language], made: Path, home: str
     """The about page's list of downloads, with size and SHA-256, in the page's language; out of the
     search index (Material's `data-search-exclude`), since file names and sums are not reading text.
     On a phone each row reads as a short entry (report.css): name and sum, what it is and size."""
-    up, digests = "../" * (home.count("/") + 1), sums(made)
+    about, digests = f"{home}about/", sums(made)
     rows = "".join(
-        f'<tr><td><a href="{up}{FOLDER}/{name}" download>{name}</a></td>'
+        f'<tr><td><a href="{file_href(name, about, offline=False)}" download>{name}</a></td>'
         f"<td>{html.escape(what)}</td><td>{(made / name).stat().st_size / 1024:,.0f}&nbsp;kB</td>"
         f"<td>{grouped(digests[name])}</td></tr>"
         for name, what in described(strings, languages).items())
@@ -126,7 +133,7 @@ def table(strings: dict, languages: list[common.Language], made: Path, home: str
     return (f'<div class="downloads"><table data-search-exclude><thead><tr>{head}</tr></thead>'
             f"<tbody>{rows}</tbody></table></div>\n\n"
             f'<p>{html.escape(strings["downloads_check"])} <code>sha256sum --ignore-missing -c {SUMS}</code> '
-            f'(<a href="{up}{FOLDER}/{SUMS}">{SUMS}</a>)</p>')
+            f'(<a href="{file_href(SUMS, about, offline=False)}">{SUMS}</a>)</p>')
 
 
 def note_elsewhere(strings: dict, site_url: str, home: str) -> str:

@@ -107,8 +107,7 @@ def _colophon(edition: Edition) -> str:
     """Where the report's file says how to check it (its own `verify` section) and, with a declared
     key, which key checks the next copy."""
     strings = edition.strings
-    check = html.escape(strings["download_colophon_check"]).replace(
-        "{section}", f'<a href="#verify">{html.escape(strings["verify_title"])}</a>')
+    check = common.said(strings["download_colophon_check"], section=f'<a href="#verify">{html.escape(strings["verify_title"])}</a>')
     key = (f'<p class="signing-key">{html.escape(strings["download_colophon_key"])} <code>{html.escape(edition.key)}</code></p>\n'
            if edition.key else "")
     return f'<footer class="colophon">\n{key}<p>{check}</p>\n</footer>\n'

@@ -14,6 +14,7 @@ import html
 
 from mkdocs.exceptions import PluginError
 
+import common
 import release
 
 MARKER = "<!-- if-blocked -->"
@@ -27,15 +28,14 @@ def fill(markdown: str, strings: dict, onion: str, mirrors: list[dict], torrent:
         return markdown
     parts = []
     if torrent:
-        said = html.escape(strings["blocked_torrent"]).replace(
-            "{torrent}", f'<a href="{html.escape(torrent)}">report.torrent</a>')
+        said = common.said(strings["blocked_torrent"], torrent=f'<a href="{html.escape(torrent)}">report.torrent</a>')
         if magnet:
-            said += " " + html.escape(strings["blocked_magnet"]).replace(
-                "{magnet}", f'<a href="{html.escape(magnet)}" class="magnet">{html.escape(strings["blocked_magnet_link"])}</a>')
+            link = f'<a href="{html.escape(magnet)}" class="magnet">{html.escape(strings["blocked_magnet_link"])}</a>'
+            said += " " + common.said(strings["blocked_magnet"], magnet=link)
         parts.append(f"<p>{said}</p>")
     if onion:
         link = f'<a href="{html.escape(onion)}">{html.escape(onion)}</a>'
-        parts.append(f"<p>{html.escape(strings['blocked_onion']).replace('{address}', link)}</p>")
+        parts.append(f"<p>{common.said(strings['blocked_onion'], address=link)}</p>")
     if mirrors:
         refuse_bad_mirrors(mirrors)
         items = "".join(f'<li><a href="{html.escape(m["url"])}">{html.escape(m["name"])}</a></li>' for m in mirrors)

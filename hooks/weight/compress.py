@@ -23,13 +23,13 @@ import zopfli.gzip
 TEXT = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 
 
-SHARED = {".css", ".js"}
+SHARED = (".css", ".js")
 DOWNLOADS = "download/"  # their HTML (the single-file report) is saved, not a first view
 
 
 def gzipped(data: bytes, path: str) -> bytes:
     """`path` (in the site) gzipped as the module's docstring says."""
-    if path.startswith("assets/") and path.endswith(tuple(SHARED)):
+    if path.startswith("assets/") and path.endswith(SHARED):
         return zopfli.gzip.compress(data)
     if path.endswith(".html") and not path.startswith(DOWNLOADS):
         return zopfli.gzip.compress(data, numiterations=1, blocksplitting=False)

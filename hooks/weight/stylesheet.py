@@ -137,15 +137,19 @@ def _with_selectors(rule, selectors: list[list]):
     return rule if selectors else None
 
 
+def _with_declarations(rule, wanted: Callable):
+    """`rule` with only the declarations `wanted` keeps, or None when none is left; a rule holding
+    nested rules is left as it is."""
+    declarations = tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True, skip_comments=True)
+    if any(d.type != "declaration" for d in declarations):
+        return rule
+    declarations = [d for d in declarations if wanted(d)]
+    rule.content = tinycss2.parse_component_value_list(";".join(d.serialize() for d in declarations))
+    return rule if declarations else None
+
+
 def _without_custom_properties(unused: set[str]) -> Callable:
-    def keep(rule):
-        declarations = tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True, skip_comments=True)
-        if any(d.type != "declaration" for d in declarations):  # nested rules: left as they are
-            return rule
-        declarations = [d for d in declarations if d.name not in unused]
-        rule.content = tinycss2.parse_component_value_list(";".join(d.serialize() for d in declarations))
-        return rule if declarations else None
-    return keep
+    return lambda rule: _with_declarations(rule, lambda d: d.name not in unused)
 
 
 def purge(css: str, used: set[str]) -> str:
@@ -216,11 +220,7 @@ def _matched_selectors(elements: list) -> Callable:
                 if _needs(s) <= names and (c := _compiled(s)) and any(c.test(e) for e in elements)]
         if not (rule := _with_selectors(rule, kept)):
             return None
-        declarations = tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True, skip_comments=True)
-        if all(d.type == "declaration" for d in declarations):
-            declarations = [d for d in declarations if not NOT_PAINTED.match(d.lower_name.lstrip("-").removeprefix("webkit-"))]
-            rule.content = tinycss2.parse_component_value_list(";".join(d.serialize() for d in declarations))
-        return rule if declarations else None
+        return _with_declarations(rule, lambda d: not NOT_PAINTED.match(d.lower_name.lstrip("-").removeprefix("webkit-")))
     return keep
 
 
