@@ -119,7 +119,7 @@ def share_targets(title: str, address: str, email: str) -> list[tuple[str, str]]
 
 def share_menu(title: str, address: str, strings: dict) -> str:
     """A section's one "Share" control: a closed disclosure whose summary is an icon with its word
-    (shown as text where scripts, and so SVG, are off: overrides/partials/noscript.html), holding
+    (shown as text where scripts, and so SVG, are off: overrides/assets/stylesheets/without-scripts.css), holding
     the copy button and the plain links, no referrer. Kept out of Material's search index
     (`data-search-exclude`), where every section would match "Telegram"."""
     copy = html.escape(strings["share_copy_section"])

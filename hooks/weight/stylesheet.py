@@ -15,13 +15,14 @@ and we add ours (`extra_css`). After the build `join_and_purge`
   custom property goes (Material's icons are most of them) when nothing uses it any more;
   Material's `.no-js` rules that hide search go too: its bundle lifts `.no-js` only when it runs,
   which is now when the reader first reaches for the page (overrides/assets/javascripts/later.js),
-  and where scripts are off partials/noscript.html hides search;
+  and where scripts are off overrides/assets/stylesheets/without-scripts.css hides search;
 - online, puts the first screen's rules inline (`critical`): one `<style>`, the same on every page
   (one hash in the page policy), holding the rules of that stylesheet that match an element of
   any page, in any colour scheme its palette offers, but what opens later: the search results,
   the language list, a closed `<details>` beyond its summary (`LATER`). Rules for print, hover,
   focus and the like (no element matches them in a page as written), animations and transitions
-  are not the first paint's. The stylesheet itself is then linked for print, which no screen waits
+  are not the first paint's, nor those for readers without scripts (`@media (scripting: none)`),
+  whose first paint waits for the whole stylesheet anyway. The stylesheet itself is then linked for print, which no screen waits
   for, and applied to every medium once it has come (later.js); a `<noscript>` link applies it
   where scripts are off. The file:// download links it as before: there is nothing to wait for.
 """
@@ -60,6 +61,8 @@ LATER = ".md-search__output > *, .md-select__inner > *, details:not([open]) > :n
 NOT_PAINTED = re.compile(r"transition|animation|cursor|will-change|touch-action|user-select|tap-highlight-color"
                          r"|scrollbar-|scroll-snap|scroll-behavior|overscroll-behavior")
 PALETTE = ("scheme", "primary", "accent")
+# Media no first screen is drawn for from the inline rules: paper, and readers without scripts.
+NOT_FIRST_SCREEN = re.compile(r"^\s*print\b|\(\s*scripting\s*:\s*none\s*\)", re.I)
 
 
 def used_names(site: Path, pages: dict[str, str]) -> set[str]:
@@ -228,7 +231,7 @@ def critical(css: str, pages: list[str]) -> str:
     """The rules of `css` that the pages' first screens need (see the module's docstring), compact."""
     nodes = [n for n in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
              if n.type == "qualified-rule" or (n.type == "at-rule" and n.lower_at_keyword in ("media", "supports")
-                                               and not tinycss2.serialize(n.prelude).strip().startswith("print"))]
+                                               and not NOT_FIRST_SCREEN.search(tinycss2.serialize(n.prelude)))]
     inline = _without_unused_properties(tinycss2.serialize(_rules(nodes, _matched_selectors(_elements(pages)))), set())
     inline = re.sub(r"\s*([{};,])\s*", r"\1", re.sub(r"\s+", " ", inline)).strip()
     if re.search(r"</style", inline, re.I):

@@ -151,12 +151,13 @@ def test_every_page_paints_its_first_screen_from_the_same_inline_rules(tmp_path)
     """Online, each page carries the rules its first screen needs, one identical <style> on every
     page (one hash in the policy), and links the whole stylesheet for print (no screen waits for
     it) with a <noscript> link for readers without scripts. Rules for what no page shows at first
-    (a selector that matches nothing, a closed <details>' insides, print, hover, transitions) stay
-    in the stylesheet only; a colour scheme the palette offers comes along."""
+    (a selector that matches nothing, a closed <details>' insides, print, hover, transitions) or
+    for readers without scripts, who wait for the whole stylesheet, stay in the stylesheet only; a
+    colour scheme the palette offers comes along."""
     css = ("h1.title{color:red;transition:color 1s}.absent{color:blue}[data-md-color-scheme=slate]{--fg:#fff}"
            "body{color:var(--fg)}.opener{color:green}.inside{color:gray}a:hover{color:pink}"
            "@media print{h1.title{color:#000}}@media screen and (min-width:60em){h1.title{font-size:2em}}"
-           ".no-js .md-search{display:none}")
+           ".no-js .md-search{display:none}@media screen and (scripting:none){h1.title{color:gray}}")
     site = write(tmp_path, {"index.html": FIRST_SCREEN.format(up="", title="A"),
                             "ru/index.html": FIRST_SCREEN.format(up="../", title="Б"),
                             "assets/a.css": css, "assets/stylesheets/.keep": ""})
@@ -172,6 +173,7 @@ def test_every_page_paints_its_first_screen_from_the_same_inline_rules(tmp_path)
     assert (f'<link rel="stylesheet" href="{href}" media="print" data-screen>\n'
             f'<noscript><link rel="stylesheet" href="{href}"></noscript>') in second
     assert ".no-js .md-search" not in joined.read_text()  # search works before Material's bundle runs
+    assert "@media screen and (scripting:none){h1.title{color:gray}}" in joined.read_text()
 
 
 def test_the_headers_send_the_policy_with_documents_only(tmp_path):
