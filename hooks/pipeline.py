@@ -39,7 +39,7 @@ from downloads import checking, listing, offline, signing
 from search import fallback, index
 from sharing import cards, elsewhere, notfound, printed, share, short
 from trust import content as content_policy, csp, headers, markup
-from weight import assets, compress, scripts, stylesheet, whitespace
+from weight import assets, compress, icons, scripts, stylesheet, whitespace
 
 log = logging.getLogger("mkdocs.plugins.pipeline")
 
@@ -240,6 +240,8 @@ def on_post_build(config) -> None:
         return
     pages = read_pages(site) | shorts
     pages = addresses.one_redirect_script(pages, config.theme.get_env().get_template("partials/redirect.html").render())
+    if not facts.offline:  # from file://, browsers refuse to draw an icon from another file
+        pages = icons.from_one_file(site, pages, config.site_url)
     printed.write_rules(site, build.print_rules)
     pages, first_screen = stylesheet.join_and_purge(site, pages, config, inline=not facts.offline)
     policy = csp.declared_policy(config, scripts.inline_modules(config, facts.offline), root, first_screen)

@@ -1,8 +1,7 @@
 """One strict Content-Security-Policy for every HTML page, from a declared list of what may run inline.
 
 page-policy.txt (at the repository root) names the templates whose inline `<script>` and `<style>`
-elements the site needs (Material's `__md_scope`, palette and tabs snippets; our no-script
-`<style>`). `declared_policy` renders each with the site's configuration, outside any page, and
+elements the site needs (Material's `__md_scope`, palette and tabs snippets). `declared_policy` renders each with the site's configuration, outside any page, and
 hashes what it finds: the policy is made from those declared sources, never from what a built
 page happens to contain, so an inline script that content or a changed template brings is not
 allowed, and `secure_pages` stops the build, naming the page. To allow one more inline element

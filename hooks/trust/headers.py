@@ -20,13 +20,13 @@ path (a folder of documents only, like `s/`, by `/s/*`); nginx tells a document 
 (`/`, `…/`, `….html`, outside `download/`). The offline (file://) build reads no headers and gets
 none; GitHub Pages sends none (the README says what remains there).
 
-Caching: a file whose name carries a hash of its content (`site.<8 hex>.css`, Material's
-`bundle.<8 hex>.min.js`) is kept for a year, `immutable`: new content gets a new name. Every other
-file is revalidated on each use (`max-age=0, must-revalidate`), so a correction reaches readers at
-once: that is what Netlify and Cloudflare Pages send when `_headers` names no `Cache-Control`, and
-what nginx is told to send. `_headers` cannot say it itself: Cloudflare Pages joins the values of
-every rule that matches a path, so `/*` must carry no `Cache-Control`; the hashed files are listed
-one by one.
+Caching: a file whose name carries a hash of its content (`site.<8 hex>.css`, `icons.<8 hex>.svg`,
+Material's `bundle.<8 hex>.min.js`) is kept for a year, `immutable`: new content gets a new name.
+Every other file is revalidated on each use (`max-age=0, must-revalidate`), so a correction
+reaches readers at once: that is what Netlify and Cloudflare Pages send when `_headers` names no
+`Cache-Control`, and what nginx is told to send. `_headers` cannot say it itself: Cloudflare Pages
+joins the values of every rule that matches a path, so `/*` must carry no `Cache-Control`; the
+hashed files are listed one by one.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from pathlib import Path
 from trust import nginx
 
 
-HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:css|js)$")  # as hooks/weight/ and Material name them
+HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:css|js|svg)$")  # as hooks/weight/ and Material name them
 OWN_POLICY = "download/"  # the downloads bring their own policy (hooks/trust/csp.py leaves them alone)
 
 HEADER_ONLY = {"frame-ancestors": ["'none'"]}  # ignored, with a console warning, in a <meta>

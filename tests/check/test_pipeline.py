@@ -25,7 +25,7 @@ from downloads import listing
 from mkdocs.exceptions import PluginError
 from search import index
 from trust import csp, headers, markup
-from weight import compress, stylesheet, whitespace
+from weight import compress, icons, stylesheet, whitespace
 
 
 DATA = Path(__file__).parent / "data"
@@ -174,6 +174,38 @@ def test_every_page_paints_its_first_screen_from_the_same_inline_rules(tmp_path)
             f'<noscript><link rel="stylesheet" href="{href}"></noscript>') in second
     assert ".no-js .md-search" not in joined.read_text()  # search works before Material's bundle runs
     assert "@media screen and (scripting:none){h1.title{color:gray}}" in joined.read_text()
+
+
+MENU = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
+SEARCH = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5"/></svg>'
+
+
+def test_online_pages_draw_their_icons_from_one_file_that_hosts_may_keep_for_ever(tmp_path):
+    """Each inline icon of a page points into one file of symbols, from the page's folder (from the
+    site's path on a 404 page, served at any depth); one drawing, one id, on every page. Strings in
+    <style> and <script> and the downloads (files of their own) keep their SVG."""
+    style = f"<style>:root{{--i:url('data:image/svg+xml,{MENU}')}}</style>"
+    script = f"<script>var icon='{SEARCH}'</script>"
+    page = f"<html><head>{style}</head><body><label>{MENU}</label><button>{SEARCH}</button>{script}</body></html>"
+    names = ("index.html", "ru/about/index.html", "404.html", "ru/404.html", "download/report-kk.html")
+    site = write(tmp_path, {name: page for name in names})
+    pages = icons.from_one_file(site, {name: page for name in names}, "https://e.org/r/")
+    [sprite] = site.glob("assets/images/icons.*.svg")
+    roots = {"index.html": "", "ru/about/index.html": "../../", "404.html": "/r/", "ru/404.html": "/r/"}
+    ids = set()
+    for name, root in roots.items():
+        used = re.findall(r'<svg><use href="([^"#]*)#(i[0-9a-f]{8})"/></svg>', pages[name])
+        assert [href for href, _ in used] == [root + sprite.relative_to(site).as_posix()] * 2, name
+        assert style in pages[name] and script in pages[name]
+        ids.add(tuple(identifier for _, identifier in used))
+    assert len(ids) == 1 and len(set(*ids)) == 2
+    assert pages["download/report-kk.html"] == page
+    symbols = BeautifulSoup(sprite.read_text(), "xml").find_all("symbol")
+    assert sorted((s["id"], s["viewBox"], s.path["d"]) for s in symbols) == sorted(
+        zip(*ids, ("0 0 24 24",) * 2, ("M3 6h18v2H3z", "M9.5 3A6.5 6.5 0 0 1 16 9.5")))
+    headers.write(site)
+    assert f"/{sprite.relative_to(site).as_posix()}\n  Cache-Control: public, max-age=31536000, immutable" in \
+        (site / "_headers").read_text()
 
 
 def test_the_headers_send_the_policy_with_documents_only(tmp_path):
